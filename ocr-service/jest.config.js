@@ -1,0 +1,16 @@
+/**
+ * Jest config for ocr-service. Kept self-contained (rootDir = this folder) so a root
+ * `projects: ['<rootDir>/ocr-service']` entry runs it unchanged.
+ */
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'ocr-service',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  // Integration tests load the real ONNX models and run them on 2 cores: be generous.
+  testTimeout: 120000,
+};

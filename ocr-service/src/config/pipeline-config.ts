@@ -1,0 +1,118 @@
+/**
+ * Every tunable of the OCR pipeline, one object, grouped by stage. Defaults follow PaddleOCR's
+ * PP-OCRv4 inference defaults (tools/infer/utility.py) except where a comment says why not.
+ */
+export interface PipelineConfig {
+  input: {
+    /** Largest accepted encoded image, bytes (checked before decoding). */
+    maxBytes: number;
+    /** Largest accepted image, width × height from the header (checked before decoding). */
+    maxPixels: number;
+    /**
+     * Background for flattening transparent images: `auto` picks white under dark ink and
+     * black under light ink (alpha-weighted luminance of the visible pixels), so both
+     * dark-on-transparent and light-on-transparent text keep their contrast.
+     */
+    flattenBackground: 'auto' | 'white' | 'black';
+  };
+  det: {
+    /** Longest side of the detector input; larger images are scaled down (aspect kept). */
+    maxSide: number;
+    /** Images smaller than this on their shortest side are scaled up (tiny crops detect poorly). */
+    minSide: number;
+    /** Input sides are rounded to a multiple of this (the DBNet stride). */
+    multiple: number;
+    /** Per-channel mean/std in BGR channel order, as the model was trained. */
+    mean: [number, number, number];
+    std: [number, number, number];
+    /** Probability above which a pixel is text (DB `thresh`). */
+    binaryThreshold: number;
+    /** Minimum mean probability inside a box to keep it (DB `box_thresh`). */
+    boxThreshold: number;
+    /** Box growth: each side moves out by area·ratio/perimeter (DB `unclip_ratio`). */
+    unclipRatio: number;
+    /** Boxes whose short side (in detector pixels) is below this are dropped. */
+    minBoxSide: number;
+    /** At most this many blobs are considered per image. */
+    maxCandidates: number;
+  };
+  order: {
+    /** Two boxes share a row when their vertical overlap is at least this share of the shorter one. */
+    rowOverlap: number;
+  };
+  crop: {
+    /** A crop this many times taller than wide is turned 90° (vertical text). */
+    verticalRatio: number;
+  };
+  cls: {
+    /** Run the 0°/180° classifier by default (query `cls` overrides). */
+    enabled: boolean;
+    height: number;
+    width: number;
+    /** Flip a crop only when the classifier says 180° with at least this probability. */
+    threshold: number;
+    batchSize: number;
+  };
+  rec: {
+    /** Recogniser input height. */
+    height: number;
+    /** Batches are padded to at least this width (PaddleOCR's 320 = 48 · 6.67 ratio floor). */
+    minWidth: number;
+    /** Very long crops are squeezed to this width (memory bound for one batch row). */
+    maxWidth: number;
+    /** Crops are sorted by aspect ratio and sent in batches of up to this many. */
+    batchSize: number;
+    /** Lines with a lower mean character probability are dropped (query `minConfidence`). */
+    minConfidence: number;
+  };
+}
+
+/** The defaults. Change them here, not in stage code. */
+export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
+  input: {
+    maxBytes: 10 * 1024 * 1024,
+    maxPixels: 40_000_000,
+    flattenBackground: 'auto',
+  },
+  det: {
+    // PaddleOCR uses 960; forms with 14–17 px text at ~1800 px wide lose characters there,
+    // so we allow more (the cost grows with pixels — see README benchmark).
+    maxSide: 1280,
+    minSide: 64,
+    multiple: 32,
+    mean: [0.485, 0.456, 0.406],
+    std: [0.229, 0.224, 0.225],
+    binaryThreshold: 0.3,
+    boxThreshold: 0.6,
+    unclipRatio: 1.5,
+    minBoxSide: 3,
+    maxCandidates: 1000,
+  },
+  order: {
+    rowOverlap: 0.5,
+  },
+  crop: {
+    verticalRatio: 1.5,
+  },
+  cls: {
+    enabled: false,
+    height: 48,
+    width: 192,
+    threshold: 0.9,
+    batchSize: 8,
+  },
+  rec: {
+    height: 48,
+    minWidth: 320,
+    maxWidth: 3200,
+    batchSize: 8,
+    minConfidence: 0.5,
+  },
+};
+
+/** Per-request overrides accepted from the query string. */
+export interface PipelineOverrides {
+  cls?: boolean;
+  maxSide?: number;
+  minConfidence?: number;
+}
