@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import * as ort from 'onnxruntime-node';
+import { resolveModelFiles, type ModelFiles } from './model-files';
+
+/** The three loaded sessions plus the CTC character table (index 0 = blank). */
+export interface OcrModels {
+  det: ort.InferenceSession;
+  rec: ort.InferenceSession;
+  cls: ort.InferenceSession;
+  /** `['', ...dictionary lines, ' ']`: PaddleOCR's blank first and `use_space_char` last. */
+  characters: string[];
+  files: ModelFiles;
+}
+
+/** ONNX Runtime threading; intra-op threads parallelise one operator (one conv) across cores. */
+export interface SessionOptions {
+  intraOpThreads: number;
+  interOpThreads: number;
+}
+
+/** Loads all models once at start-up (a few hundred ms). */
+export async function loadOcrModels(opts: SessionOptions, files = resolveModelFiles()): Promise<OcrModels> {
+  const sessionOptions: ort.InferenceSession.SessionOptions = {
+    intraOpNumThreads: opts.intraOpThreads,
+    interOpNumThreads: opts.interOpThreads,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    executionProviders: ['cpu'],
+  };
+  const [det, rec, cls, dict] = await Promise.all([
+    ort.InferenceSession.create(files.det, sessionOptions),
+    ort.InferenceSession.create(files.rec, sessionOptions),
+    ort.InferenceSession.create(files.cls, sessionOptions),
+    readFile(files.dictionary, 'utf8'),
+  ]);
+  const lines = dict.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return { det, rec, cls, characters: ['', ...lines, ' '], files };
+}
+
+/** Releases the native sessions. */
+export async function releaseOcrModels(m: OcrModels): Promise<void> {
+  await Promise.all([m.det.release(), m.rec.release(), m.cls.release()]);
+}
