@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon';
+import type { FieldType } from '../types';
+import { rulesObjectSchema } from './field-rules';
+import { parseZonedDateTime } from './loose-date-time';
+import { isBlank } from './loose-text';
+import { fail, ok } from './parse-result';
+
+/** How a date-time is stored: ISO 8601 with seconds and the platform zone's offset. */
+export const STORED_DATE_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ssZZ";
+/** How a date-time is exported: the wall clock of its own offset. */
+export const EXPORTED_DATE_TIME_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+
+/**
+ * A moment, stored as ISO 8601 in the platform zone (`2026-11-30T08:15:00+08:00`); input without
+ * an offset is wall-clock time in that zone, input with one is converted into it.
+ */
+export const dateTimeFieldType: FieldType<string> = {
+  name: 'date-time',
+  label: { 'zh-CN': '日期时间', en: 'Date and time' },
+  rulesSchema: rulesObjectSchema({}),
+  schema: () => ({ type: 'string', format: 'date-time' }),
+  uiSchema: () => ({ 'ui:widget': 'date-time' }),
+  parse: (input, _field, ctx) => {
+    if (isBlank(input)) return ok(null);
+    const zoned = parseZonedDateTime(input, ctx.timeZone);
+    return zoned.ok ? ok(zoned.value.toFormat(STORED_DATE_TIME_FORMAT)) : fail(zoned.error);
+  },
+  format: (value) => {
+    if (value === null || value === undefined) return null;
+    // setZone keeps the stored offset: the value already is in the platform zone.
+    const parsed = DateTime.fromISO(value, { setZone: true });
+    return parsed.isValid ? parsed.toFormat(EXPORTED_DATE_TIME_FORMAT) : value;
+  },
+};
