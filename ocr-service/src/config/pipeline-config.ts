@@ -18,8 +18,9 @@ export interface PipelineConfig {
   det: {
     /** Longest side of the detector input; larger images are scaled down (aspect kept). */
     maxSide: number;
-    /** Images smaller than this on their shortest side are scaled up (tiny crops detect poorly). */
+    /** Images smaller than this on their shortest side are scaled up (tiny crops detect poorly)… */
     minSide: number;
+    maxUpscale: number;
     /** Input sides are rounded to a multiple of this (the DBNet stride). */
     multiple: number;
     /** Per-channel mean/std in BGR channel order, as the model was trained. */
@@ -83,6 +84,8 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
     // Small photos are scaled up (RapidOCR does the same with 736): on a 323×430 product
     // photo, DBNet at native size merges or misses short lines; at 640 it finds all 18.
     minSide: 640,
+    /** …but never by more than this factor: a 136×48 line crop needs no 13× blow-up. */
+    maxUpscale: 2,
     multiple: 32,
     mean: [0.485, 0.456, 0.406],
     std: [0.229, 0.224, 0.225],

@@ -13,7 +13,7 @@ const JOINERS = { 'zh-CN': '、', en: ', ' } as const;
 /** Splits loose input into items: an array as it is, a string on commas, 、, semicolons, / | and new lines. */
 function itemsOf(input: unknown): unknown[] | undefined {
   if (Array.isArray(input)) return input;
-  if (typeof input === 'string') return input.normalize('NFKC').split(ITEM_SEPARATORS);
+  if (typeof input === 'string') return input.normalize('NFKC').split(ITEM_SEPARATORS).map((item) => item.trim());
   return undefined;
 }
 

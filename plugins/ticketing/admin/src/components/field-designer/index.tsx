@@ -1,0 +1,132 @@
+import { forwardRef, useMemo, useState } from 'react';
+import { Box, Button, Field, Flex, IconButton, Tabs, Typography } from '@strapi/design-system';
+import { ArrowDown, ArrowUp, Drag, Plus, Trash } from '@strapi/icons';
+import { FieldEditor } from './field-editor';
+import { FormPreview } from './form-preview';
+import { useFieldTypes, usePreview } from './use-designer-api';
+import type { FieldDefinition, Locale } from './types';
+
+interface Props {
+  name: string;
+  value?: unknown;
+  onChange: (event: { target: { name: string; value: unknown; type: string } }) => void;
+  label?: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+}
+
+function toFields(value: unknown): FieldDefinition[] {
+  if (typeof value === 'string') {
+    try {
+      return toFields(JSON.parse(value));
+    } catch {
+      return [];
+    }
+  }
+  return Array.isArray(value) ? (value as FieldDefinition[]) : [];
+}
+
+const newField = (n: number): FieldDefinition => ({
+  key: `field_${n}`,
+  type: 'string',
+  label: { 'zh-CN': '', en: '' },
+  required: false,
+  rules: {},
+  aliases: [],
+});
+
+/**
+ * The Content Manager input of `ticket-type.fields`: add, remove, drag to reorder and
+ * edit fields, with the resulting form previewed live from the server's schema.
+ */
+const FieldDesigner = forwardRef<HTMLDivElement, Props>(({ name, value, onChange, label, hint, error, required }, ref) => {
+  const fields = useMemo(() => toFields(value), [value]);
+  const types = useFieldTypes();
+  const [open, setOpen] = useState<number | null>(null);
+  const [dragged, setDragged] = useState<number | null>(null);
+  const [locale, setLocale] = useState<Locale>('zh-CN');
+  const preview = usePreview(fields, locale);
+
+  const emit = (next: FieldDefinition[]) => onChange({ target: { name, value: next, type: 'json' } });
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= fields.length || from === to) return;
+    const next = [...fields];
+    const [item] = next.splice(from, 1);
+    next.splice(to, 0, item);
+    emit(next);
+    setOpen(open === from ? to : open);
+  };
+
+  return (
+    <Field.Root name={name} error={error} hint={hint} required={required} ref={ref}>
+      <Field.Label>{label ?? 'Fields'}</Field.Label>
+      <Flex gap={4} alignItems="flex-start">
+        <Flex direction="column" alignItems="stretch" gap={2} flex="3">
+          {fields.map((field, i) => (
+            <Box
+              key={i}
+              background="neutral0"
+              hasRadius
+              borderColor={dragged === i ? 'primary600' : 'neutral200'}
+              draggable
+              onDragStart={() => setDragged(i)}
+              onDragEnd={() => setDragged(null)}
+              onDragOver={(e: React.DragEvent) => e.preventDefault()}
+              onDrop={() => dragged !== null && move(dragged, i)}
+            >
+              <Flex justifyContent="space-between" padding={3} gap={2}>
+                <Flex gap={2} style={{ cursor: 'grab' }} onClick={() => setOpen(open === i ? null : i)}>
+                  <Drag />
+                  <Typography fontWeight="bold">{field.key}</Typography>
+                  <Typography textColor="neutral600">{`${field.label?.['zh-CN'] ?? ''} · ${field.type}${field.required ? ' · *' : ''}`}</Typography>
+                </Flex>
+                <Flex gap={1}>
+                  <IconButton label="Move up" onClick={() => move(i, i - 1)} disabled={i === 0}>
+                    <ArrowUp />
+                  </IconButton>
+                  <IconButton label="Move down" onClick={() => move(i, i + 1)} disabled={i === fields.length - 1}>
+                    <ArrowDown />
+                  </IconButton>
+                  <IconButton label="Remove field" onClick={() => emit(fields.filter((_, j) => j !== i))}>
+                    <Trash />
+                  </IconButton>
+                </Flex>
+              </Flex>
+              {open === i && (
+                <FieldEditor field={field} types={types} onChange={(f) => emit(fields.map((g, j) => (j === i ? f : g)))} />
+              )}
+            </Box>
+          ))}
+          <Box>
+            <Button
+              variant="secondary"
+              startIcon={<Plus />}
+              onClick={() => {
+                emit([...fields, newField(fields.length + 1)]);
+                setOpen(fields.length);
+              }}
+            >
+              Add a field
+            </Button>
+          </Box>
+        </Flex>
+        <Box flex="2" background="neutral100" padding={4} hasRadius>
+          <Tabs.Root value={locale} onValueChange={(v: string) => setLocale(v as Locale)}>
+            <Tabs.List aria-label="Preview language">
+              <Tabs.Trigger value="zh-CN">预览 中文</Tabs.Trigger>
+              <Tabs.Trigger value="en">Preview English</Tabs.Trigger>
+            </Tabs.List>
+          </Tabs.Root>
+          <Box paddingTop={4}>
+            <FormPreview preview={preview} />
+          </Box>
+        </Box>
+      </Flex>
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+});
+
+export default FieldDesigner;

@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import { TICKET_TYPE_REVISION_UID } from './constants';
+import { getService } from './utils/get-service';
+
+/** Indexes Strapi cannot declare, then the seed ticket types. */
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  const revisions = strapi.db.metadata.get(TICKET_TYPE_REVISION_UID).tableName;
+  await strapi.db.connection.raw(
+    `CREATE UNIQUE INDEX IF NOT EXISTS ${revisions}_type_version_uq ON ${revisions} (type_key, version)`,
+  );
+  const { created } = await getService(strapi, 'seed').run();
+  if (created.length) strapi.log.info(`ticketing: seeded ticket types ${created.join(', ')}`);
+};

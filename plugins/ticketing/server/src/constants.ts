@@ -1,0 +1,4 @@
+export const PLUGIN_ID = 'ticketing';
+export const TICKET_TYPE_UID = 'plugin::ticketing.ticket-type';
+export const TICKET_TYPE_REVISION_UID = 'plugin::ticketing.ticket-type-revision';
+export const FIELD_DESIGNER = 'field-designer';

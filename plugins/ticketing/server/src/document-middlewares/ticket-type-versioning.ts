@@ -1,0 +1,70 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Core, Modules } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { TICKET_TYPE_REVISION_UID, TICKET_TYPE_UID } from '../constants';
+import { invalidFieldsError } from '../errors';
+import { getService } from '../utils/get-service';
+
+type Data = Record<string, unknown>;
+type Middleware = Modules.Documents.Middleware.Middleware;
+
+function assertValidFields(strapi: Core.Strapi, fields: unknown) {
+  const issues = getService(strapi, 'field-types').validateFields(fields);
+  if (issues.length) throw invalidFieldsError(issues);
+}
+
+async function writeRevision(strapi: Core.Strapi, key: string, version: number, data: Data) {
+  await strapi.db.query(TICKET_TYPE_REVISION_UID).create({
+    data: {
+      typeKey: key,
+      version,
+      nameZh: data.nameZh,
+      nameEn: data.nameEn,
+      description: data.description,
+      fields: data.fields,
+    },
+  });
+}
+
+/**
+ * Guards every write of a ticket type, whichever door it comes through (Content
+ * Manager, REST, seed): `fields` must satisfy the registry's meta-schema, `version` is
+ * the server's to set — bumped on each change of `fields` — and each version's
+ * fields are kept as a revision, in the same transaction as the write.
+ */
+export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
+  return async (context, next) => {
+    if (context.uid !== TICKET_TYPE_UID || (context.action !== 'create' && context.action !== 'update')) {
+      return next();
+    }
+    const params = context.params as { data?: Data; documentId?: string };
+    const data: Data = { ...(params.data ?? {}) };
+    delete data.version;
+    params.data = data;
+
+    return strapi.db.transaction(async ({ trx }) => {
+      if (context.action === 'create') {
+        assertValidFields(strapi, data.fields);
+        data.version = 1;
+        const created = (await next()) as Data;
+        await writeRevision(strapi, String(created.key), 1, created);
+        return created;
+      }
+
+      const table = strapi.db.metadata.get(TICKET_TYPE_UID).tableName;
+      // Locks the row so two concurrent edits cannot both claim the next version.
+      const current = await trx(table).where({ document_id: params.documentId }).forUpdate().first();
+      if (!current) return next();
+      if (data.key !== undefined && data.key !== current.key) {
+        throw new errors.ValidationError(`The key of ticket type "${current.key}" cannot change`);
+      }
+      if (data.fields === undefined || isDeepStrictEqual(data.fields, current.fields)) return next();
+
+      assertValidFields(strapi, data.fields);
+      data.version = current.version + 1;
+      const updated = (await next()) as Data;
+      await writeRevision(strapi, current.key, current.version + 1, updated);
+      return updated;
+    });
+  };
+}

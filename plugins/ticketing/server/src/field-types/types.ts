@@ -1,0 +1,60 @@
+/** Locales the platform ships labels for; the first is the default. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/** A text in every platform locale. */
+export type LocalizedText = Record<Locale, string>;
+
+/** One choice of an enum or multi-enum field: stored as `value`, shown with `label`. */
+export interface EnumOption {
+  value: string;
+  label: LocalizedText;
+}
+
+/** A field of a ticket type as an admin designs it (one item of `ticket-type.fields`). */
+export interface FieldDefinition {
+  key: string;
+  type: string;
+  label: LocalizedText;
+  required?: boolean;
+  /** Type-specific rules; their allowed shape is the field type's `rulesSchema`. */
+  rules?: Record<string, unknown>;
+  aliases?: string[];
+  help?: Partial<LocalizedText>;
+}
+
+/** A JSON Schema (draft-07) object; kept loose because fragments are composed by hand. */
+export type JsonSchema = Record<string, unknown>;
+/** An RJSF uiSchema fragment for one field. */
+export type UiSchema = Record<string, unknown>;
+
+export interface ParseContext {
+  /** IANA zone that wall-clock input is read in (APP_TIMEZONE). */
+  timeZone: string;
+}
+
+/** A parsed value: `null` means the input was blank. */
+export type ParseResult<V> = { ok: true; value: V | null } | { ok: false; error: string };
+
+/**
+ * A field type: everything the platform needs to design, render, validate,
+ * import, OCR-map and export a field of this type, in one place.
+ */
+export interface FieldType<V = unknown> {
+  /** Registry key, used as `type` in field definitions (`integer`, `geo-point`). */
+  name: string;
+  label: LocalizedText;
+  /** JSON Schema of the `rules` object a field of this type may carry. */
+  rulesSchema: JsonSchema;
+  /** Checks the JSON Schema cannot express (min ≤ max, a compilable pattern); returns messages. */
+  checkRules?(rules: Record<string, unknown>): string[];
+  /** The JSON Schema fragment of one field's value (without title/description). */
+  schema(field: FieldDefinition, locale: Locale): JsonSchema;
+  /** The RJSF uiSchema fragment for one field (without help/title). */
+  uiSchema(field: FieldDefinition, locale: Locale): UiSchema;
+  /** Turns loose input (form, Excel cell, OCR text) into the canonical value. */
+  parse(input: unknown, field: FieldDefinition, ctx: ParseContext): ParseResult<V>;
+  /** Renders a canonical value for export (Excel cell, DOCX text). */
+  format(value: V, field: FieldDefinition, locale: Locale): string | number | boolean | null;
+}
