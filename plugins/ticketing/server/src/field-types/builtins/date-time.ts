@@ -26,7 +26,7 @@ export const dateTimeFieldType: FieldType<string> = {
     return zoned.ok ? ok(zoned.value.toFormat(STORED_DATE_TIME_FORMAT)) : fail(zoned.error);
   },
   format: (value) => {
-    if (value === null || value === undefined) return null;
+    if (typeof value !== 'string') return null;
     // setZone keeps the stored offset: the value already is in the platform zone.
     const parsed = DateTime.fromISO(value, { setZone: true });
     return parsed.isValid ? parsed.toFormat(EXPORTED_DATE_TIME_FORMAT) : value;
