@@ -53,7 +53,8 @@ export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
 
       const table = strapi.db.metadata.get(TICKET_TYPE_UID).tableName;
       // Locks the row so two concurrent edits cannot both claim the next version.
-      const current = await trx(table).where({ document_id: params.documentId }).forUpdate().first();
+      await trx(table).where({ document_id: params.documentId }).forUpdate().select('id');
+      const current = await strapi.db.query(TICKET_TYPE_UID).findOne({ where: { documentId: params.documentId } });
       if (!current) return next();
       if (data.key !== undefined && data.key !== current.key) {
         throw new errors.ValidationError(`The key of ticket type "${current.key}" cannot change`);
