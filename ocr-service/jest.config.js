@@ -6,7 +6,8 @@
 module.exports = {
   displayName: 'ocr-service',
   rootDir: __dirname,
-  testEnvironment: 'node',
+  // 'node', with the main realm's typed arrays (see the file for why).
+  testEnvironment: '<rootDir>/test/onnx-environment.js',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
