@@ -46,8 +46,8 @@ export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
       if (context.action === 'create') {
         assertValidFields(strapi, data.fields);
         data.version = 1;
-        const created = (await next()) as Data;
-        await writeRevision(strapi, String(created.key), 1, created);
+        const created = await next();
+        await writeRevision(strapi, String(data.key), 1, created as Data);
         return created;
       }
 
@@ -63,8 +63,8 @@ export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
 
       assertValidFields(strapi, data.fields);
       data.version = current.version + 1;
-      const updated = (await next()) as Data;
-      await writeRevision(strapi, current.key, current.version + 1, updated);
+      const updated = await next();
+      await writeRevision(strapi, current.key, current.version + 1, updated as Data);
       return updated;
     });
   };

@@ -1,0 +1,47 @@
+import request from 'supertest';
+import { startTestApp } from './helpers/strapi';
+
+describe('operations and the auth baseline', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const api = () => request(app.strapi.server.httpServer);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.stop());
+
+  it('answers /_health and /_ready without credentials', async () => {
+    const health = await api().get('/_health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok' });
+    const ready = await api().get('/_ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'ok' } });
+  });
+
+  it('gives each request an id, keeping a sane one from the caller', async () => {
+    const own = await api().get('/_health').set('X-Request-Id', 'trace-123');
+    expect(own.headers['x-request-id']).toBe('trace-123');
+    const made = await api().get('/_health').set('X-Request-Id', 'bad id with spaces');
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('leaves the Public role only login, and registration off', async () => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const grants = await app.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } });
+    expect(grants.map((g: { action: string }) => g.action)).toEqual(['plugin::users-permissions.auth.callback']);
+    const register = await api()
+      .post('/api/auth/local/register')
+      .send({ username: 'mallory', email: 'mallory@example.test', password: 'Passw0rd!long' });
+    expect(register.status).toBeGreaterThanOrEqual(400);
+    expect(register.status).toBeLessThan(500);
+    expect(await app.strapi.db.query('plugin::users-permissions.user').count()).toBe(0);
+  });
+
+  it('keeps the baseline idempotent across restarts', async () => {
+    const permissions = () => app.strapi.db.query('plugin::users-permissions.permission').count();
+    const before = await permissions();
+    await app.restart();
+    expect(await permissions()).toBe(before);
+  });
+});
