@@ -20,7 +20,13 @@ function testEnv(databaseUrl: string) {
 /** Boots the compiled CMS in-process on `databaseUrl`, with its HTTP server mounted. */
 export async function bootStrapi(databaseUrl: string): Promise<Core.Strapi> {
   testEnv(databaseUrl);
-  const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  try {
+    await app.load();
+  } catch (error) {
+    await app.destroy();
+    throw error;
+  }
   await app.server.mount();
   return app;
 }
