@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { closeRedis } from './redis';
 
 export default {
   register() {},
@@ -6,5 +7,9 @@ export default {
   /** Runs after every plugin's bootstrap, so the Users & Permissions roles exist. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.plugin('ticketing').service('access').applyBaseline();
+  },
+
+  async destroy() {
+    await closeRedis();
   },
 };

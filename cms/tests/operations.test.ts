@@ -16,7 +16,7 @@ describe('operations and the auth baseline', () => {
     expect(health.body).toEqual({ status: 'ok' });
     const ready = await api().get('/_ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'ok' } });
+    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
   });
 
   it('gives each request an id, keeping a sane one from the caller', async () => {

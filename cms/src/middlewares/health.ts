@@ -1,8 +1,24 @@
 import type { Core } from '@strapi/strapi';
+import { redis } from '../redis';
+
+async function check(probe: () => Promise<unknown>): Promise<string> {
+  try {
+    await probe();
+    return 'ok';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+async function pingRedis() {
+  const client = redis();
+  if (client.status === 'wait' || client.status === 'end') await client.connect();
+  await client.ping();
+}
 
 /**
- * `/_health`: the process answers. `/_ready`: it can serve, i.e. the database answers.
- * Served before auth and body parsing so probes stay cheap.
+ * `/_health`: the process answers. `/_ready`: it can serve — PostgreSQL and Redis
+ * answer. Served before auth and body parsing so probes stay cheap.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
   async (ctx, next) => {
@@ -11,13 +27,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       ctx.body = { status: 'ok' };
       return;
     }
-    const checks: Record<string, string> = {};
-    try {
-      await strapi.db.connection.raw('select 1');
-      checks.database = 'ok';
-    } catch (error) {
-      checks.database = (error as Error).message;
-    }
+    const checks = {
+      database: await check(() => strapi.db.connection.raw('select 1')),
+      redis: await check(pingRedis),
+    };
     const ready = Object.values(checks).every((c) => c === 'ok');
     ctx.status = ready ? 200 : 503;
     ctx.body = { status: ready ? 'ready' : 'unavailable', checks };
