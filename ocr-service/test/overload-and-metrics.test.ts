@@ -52,6 +52,25 @@ describe('bounded queue: 503 + Retry-After when full; /metrics counts', () => {
   });
 });
 
+describe('processing deadline (OCR_PROCESSING_TIMEOUT_MS)', () => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService((c) => {
+      c.concurrency = 1;
+      c.processingTimeoutMs = 150;
+    });
+  });
+  afterAll(() => svc.close());
+
+  it('answers the images that started in time and marks the rest as timeout', async () => {
+    const res = await postImages(svc.baseUrl, Array.from({ length: 4 }, () => fixture('dev/dev-001.jpg')));
+    expect(res.status).toBe(200);
+    const codes = res.body.results.map((r: any) => r.error?.code ?? 'ok');
+    // One full-page form takes well over 150 ms on any CPU, so only the first one starts in time.
+    expect(codes).toEqual(['ok', 'timeout', 'timeout', 'timeout']);
+  });
+});
+
 describe('health and readiness', () => {
   let svc: TestService;
   beforeAll(async () => {

@@ -12,7 +12,8 @@ describe('loadServiceConfig', () => {
       concurrency: 2,
       queueSize: 8,
       retryAfterSeconds: 2,
-      requestTimeoutMs: 120000,
+      requestTimeoutMs: 60000,
+      processingTimeoutMs: 120000,
       maxImages: 16,
       bodyLimit: 16 * 10 * 1024 * 1024 + 1024 * 1024,
     });
@@ -28,6 +29,7 @@ describe('loadServiceConfig', () => {
         OCR_QUEUE_SIZE: '3',
         OCR_BODY_LIMIT_BYTES: '1000',
         OCR_REQUEST_TIMEOUT_MS: '5000',
+        OCR_PROCESSING_TIMEOUT_MS: '7000',
         OCR_MAX_IMAGE_BYTES: '2000',
         OCR_MAX_IMAGE_PIXELS: '1000000',
         OCR_DET_MAX_SIDE: '960',
@@ -37,6 +39,7 @@ describe('loadServiceConfig', () => {
       2,
     );
     expect(c).toMatchObject({ host: '127.0.0.1', port: 9000, intraOpThreads: 1, concurrency: 1, queueSize: 3, bodyLimit: 1000 });
+    expect(c).toMatchObject({ requestTimeoutMs: 5000, processingTimeoutMs: 7000 });
     expect(c.pipeline.input).toMatchObject({ maxBytes: 2000, maxPixels: 1000000 });
     expect(c.pipeline.det.maxSide).toBe(960);
     expect(c.pipeline.cls.enabled).toBe(true);

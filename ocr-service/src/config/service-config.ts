@@ -16,8 +16,10 @@ export interface ServiceConfig {
   retryAfterSeconds: number;
   /** Largest request body, bytes (checked from Content-Length and while streaming). */
   bodyLimit: number;
-  /** Time to receive a request and, separately, deadline for starting its images, ms. */
+  /** Time allowed to receive a whole request (Fastify `requestTimeout`), ms. */
   requestTimeoutMs: number;
+  /** Deadline, from arrival, for an image of the request to start; later ones get `timeout`, ms. */
+  processingTimeoutMs: number;
   /** Images per request. */
   maxImages: number;
   pipeline: PipelineConfig;
@@ -45,7 +47,8 @@ export function loadServiceConfig(env: Env = process.env, cores = defaultCores()
     retryAfterSeconds: int(env, 'OCR_RETRY_AFTER_SECONDS', 2),
     // Default: a full batch of maximum-size images plus multipart overhead.
     bodyLimit: int(env, 'OCR_BODY_LIMIT_BYTES', maxImages * pipeline.input.maxBytes + 1024 * 1024),
-    requestTimeoutMs: int(env, 'OCR_REQUEST_TIMEOUT_MS', 120_000),
+    requestTimeoutMs: int(env, 'OCR_REQUEST_TIMEOUT_MS', 60_000),
+    processingTimeoutMs: int(env, 'OCR_PROCESSING_TIMEOUT_MS', 120_000),
     maxImages,
     pipeline,
   };

@@ -38,7 +38,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const pipeline = deps.getPipeline();
     if (!pipeline) throw new HttpError(503, 'not_ready', 'models are still loading', { 'retry-after': '1' });
     const overrides = parseOcrQuery(request.query as Record<string, unknown>);
-    const deadline = Date.now() + deps.config.requestTimeoutMs;
+    const deadline = Date.now() + deps.config.processingTimeoutMs;
     const images = await readUploadedImages(request, deps.config.maxImages);
     const results = await processBatch(images, overrides, {
       pipeline,
