@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { TICKET_TYPE_REVISION_UID } from './constants';
 import { getService } from './utils/get-service';
 
-/** Indexes Strapi cannot declare, then the seed ticket types. */
+/** Seeds the ticket types, reads the transition table, then creates the indexes Strapi cannot declare. */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const revisions = strapi.db.metadata.get(TICKET_TYPE_REVISION_UID).tableName;
   await strapi.db.connection.raw(
@@ -10,4 +10,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   );
   const { created } = await getService(strapi, 'seed').run();
   if (created.length) strapi.log.info(`ticketing: seeded ticket types ${created.join(', ')}`);
+  getService(strapi, 'workflow').load();
+  await getService(strapi, 'ticket-indexes').ensure();
 };

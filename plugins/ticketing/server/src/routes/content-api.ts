@@ -1,9 +1,18 @@
 /** REST routes under /api/ticketing; each needs a signed-in user whose role holds the action. */
+const route = (method: string, path: string, handler: string) => ({ method, path, handler, config: { policies: [] } });
+
 export default {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/ticket-types', handler: 'ticket-types.find', config: { policies: [] } },
-    { method: 'GET', path: '/ticket-types/:key/schema', handler: 'ticket-types.schema', config: { policies: [] } },
-    { method: 'GET', path: '/field-types', handler: 'field-types.find', config: { policies: [] } },
+    route('GET', '/ticket-types', 'ticket-types.find'),
+    route('GET', '/ticket-types/:key/schema', 'ticket-types.schema'),
+    route('GET', '/field-types', 'field-types.find'),
+    route('GET', '/tickets', 'tickets.find'),
+    route('POST', '/tickets', 'tickets.create'),
+    route('GET', '/tickets/:id', 'tickets.findOne'),
+    route('PUT', '/tickets/:id', 'tickets.update'),
+    route('DELETE', '/tickets/:id', 'tickets.delete'),
+    route('POST', '/tickets/:id/transition', 'tickets.transition'),
+    route('GET', '/tickets/:id/history', 'tickets.history'),
   ],
 };

@@ -11,6 +11,13 @@ export const AUTHENTICATED_ACTIONS = [
   'plugin::ticketing.ticket-types.find',
   'plugin::ticketing.ticket-types.schema',
   'plugin::ticketing.field-types.find',
+  'plugin::ticketing.tickets.find',
+  'plugin::ticketing.tickets.findOne',
+  'plugin::ticketing.tickets.create',
+  'plugin::ticketing.tickets.update',
+  'plugin::ticketing.tickets.delete',
+  'plugin::ticketing.tickets.transition',
+  'plugin::ticketing.tickets.history',
 ];
 
 /** The auth baseline: a closed Public role, registration off, readers of ticket types. */

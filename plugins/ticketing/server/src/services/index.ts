@@ -1,11 +1,19 @@
 import access from './access';
+import audit from './audit';
 import fieldTypes from './field-types';
 import seed from './seed';
+import ticketIndexes from './ticket-indexes';
 import ticketTypes from './ticket-types';
+import tickets from './tickets';
+import workflow from './workflow';
 
 export default {
   access,
+  audit,
   'field-types': fieldTypes,
   seed,
+  'ticket-indexes': ticketIndexes,
   'ticket-types': ticketTypes,
+  tickets,
+  workflow,
 };

@@ -39,6 +39,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }));
   },
 
+  /** Every type, active or not, with its current fields. */
+  async listAll(): Promise<TicketTypeEntry[]> {
+    return (await strapi.db.query(TICKET_TYPE_UID).findMany({ orderBy: { key: 'asc' } })) as TicketTypeEntry[];
+  },
+
   async findByKey(key: string): Promise<TicketTypeEntry | null> {
     return (await strapi.db.query(TICKET_TYPE_UID).findOne({ where: { key } })) as TicketTypeEntry | null;
   },

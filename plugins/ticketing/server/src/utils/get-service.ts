@@ -1,14 +1,22 @@
 import type { Core } from '@strapi/strapi';
-import type fieldTypes from '../services/field-types';
-import type ticketTypes from '../services/ticket-types';
-import type seed from '../services/seed';
 import type access from '../services/access';
+import type audit from '../services/audit';
+import type fieldTypes from '../services/field-types';
+import type seed from '../services/seed';
+import type ticketIndexes from '../services/ticket-indexes';
+import type ticketTypes from '../services/ticket-types';
+import type tickets from '../services/tickets';
+import type workflow from '../services/workflow';
 
 interface Services {
-  'field-types': ReturnType<typeof fieldTypes>;
-  'ticket-types': ReturnType<typeof ticketTypes>;
-  seed: ReturnType<typeof seed>;
   access: ReturnType<typeof access>;
+  audit: ReturnType<typeof audit>;
+  'field-types': ReturnType<typeof fieldTypes>;
+  seed: ReturnType<typeof seed>;
+  'ticket-indexes': ReturnType<typeof ticketIndexes>;
+  'ticket-types': ReturnType<typeof ticketTypes>;
+  tickets: ReturnType<typeof tickets>;
+  workflow: ReturnType<typeof workflow>;
 }
 
 /** The plugin's services, typed. */

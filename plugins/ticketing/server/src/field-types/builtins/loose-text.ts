@@ -1,5 +1,5 @@
 /** Characters Excel, Word and OCR leave in cells that nobody can see (zero-width spaces, BOM). */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 /** NFKC-normalises text (full-width digits and letters, ideographic space), drops invisible characters, trims. */
 export function normalizeText(text: string): string {

@@ -7,7 +7,8 @@ const field: FieldDefinition = { key: 'site_name', type: 'string', label: { 'zh-
 describe('string field type', () => {
   it.each([
     ['  浦东金桥站  ', '浦东金桥站'],
-    ['ＳＨ－００１', 'SH-001'],
+    ['ＳＨ－００１', 'ＳＨ－００１'],
+    ['浦东（一期）站', '浦东（一期）站'],
     ['\u3000A\u3000', 'A'],
     [387, '387'],
     [1.5, '1.5'],

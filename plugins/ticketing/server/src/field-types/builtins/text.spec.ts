@@ -9,8 +9,8 @@ describe('text field type', () => {
     expect(type.parse('\r\n  第一行\r\n第二行\r第三行\n\n  ', field, ctx)).toEqual({ ok: true, value: '第一行\n第二行\n第三行' });
   });
 
-  it('applies NFKC and reads numbers as text', () => {
-    expect(type.parse('ＡＢＣ１２３', field, ctx)).toEqual({ ok: true, value: 'ABC123' });
+  it('keeps full-width text and Chinese punctuation as typed, and reads numbers as text', () => {
+    expect(type.parse('小区退服，传输告警（ＡＢＣ１２３）', field, ctx)).toEqual({ ok: true, value: '小区退服，传输告警（ＡＢＣ１２３）' });
     expect(type.parse(42, field, ctx)).toEqual({ ok: true, value: '42' });
   });
 

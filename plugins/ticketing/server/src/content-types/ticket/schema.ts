@@ -1,0 +1,26 @@
+import { TICKET_STATES } from '../../tickets/workflow';
+
+/**
+ * A ticket. Written only through the tickets service (validation, versions, audit),
+ * so it is hidden from the Content Manager.
+ */
+export default {
+  kind: 'collectionType',
+  collectionName: 'ticketing_tickets',
+  info: { singularName: 'ticket', pluralName: 'tickets', displayName: 'Ticket' },
+  options: { draftAndPublish: false },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    typeKey: { type: 'string', required: true },
+    typeVersion: { type: 'integer', required: true },
+    // Strapi 5 reserves `status`; the REST API calls this `status`
+    state: { type: 'enumeration', enum: [...TICKET_STATES], default: 'draft', required: true },
+    formData: { type: 'json', required: true },
+    version: { type: 'integer', default: 1, required: true },
+    creatorId: { type: 'integer' },
+    assigneeId: { type: 'integer' },
+  },
+};

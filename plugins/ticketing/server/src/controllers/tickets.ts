@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { actorFromState } from '../tickets/actor';
+import { requestLocale } from '../utils/locale';
+import { getService } from '../utils/get-service';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** The `data` object of a Strapi-style body; a 400 when it is missing or not an object. */
+function bodyData(ctx: Context): Record<string, unknown> {
+  const body = ctx.request.body as unknown;
+  if (!isObject(body) || !isObject(body.data)) throw new errors.ValidationError('Body must be { "data": { … } }');
+  return body.data;
+}
+
+function requireVersion(data: Record<string, unknown>) {
+  if (!Number.isSafeInteger(data.version) || (data.version as number) < 1) {
+    throw new errors.ValidationError('data.version must be the positive integer version you read');
+  }
+  return data.version as number;
+}
+
+function pageParams(query: Record<string, unknown>) {
+  const read = (name: string, fallback: number, max: number) => {
+    const raw = query[name];
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1 || n > max) {
+      throw new errors.ValidationError(`${name} must be an integer from 1 to ${max}`);
+    }
+    return n;
+  };
+  return { page: read('page', 1, 1_000_000), pageSize: read('pageSize', 25, 100) };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const tickets = () => getService(strapi, 'tickets');
+  const writeContext = (ctx: Context) => ({
+    actor: actorFromState(ctx.state),
+    locale: requestLocale(ctx.query, ctx.get('accept-language')),
+    requestId: ctx.state.requestId as string | undefined,
+  });
+
+  return {
+    /** GET /tickets — a filtered, sorted page of tickets with the total. */
+    async find(ctx: Context) {
+      const { data, pagination } = await tickets().list(ctx.query, actorFromState(ctx.state));
+      ctx.body = { data, meta: { pagination } };
+    },
+
+    /** GET /tickets/:id */
+    async findOne(ctx: Context) {
+      ctx.body = { data: await tickets().findOne(ctx.params.id, actorFromState(ctx.state)), meta: {} };
+    },
+
+    /** POST /tickets — `{ data: { type, form } }` → 201, in draft. */
+    async create(ctx: Context) {
+      const data = bodyData(ctx);
+      ctx.status = 201;
+      ctx.body = { data: await tickets().create({ type: data.type, form: data.form }, writeContext(ctx)), meta: {} };
+    },
+
+    /** PUT /tickets/:id — `{ data: { form, version } }`; 409 when `version` is stale. */
+    async update(ctx: Context) {
+      const data = bodyData(ctx);
+      const version = requireVersion(data);
+      ctx.body = { data: await tickets().update(ctx.params.id, { form: data.form, version }, writeContext(ctx)), meta: {} };
+    },
+
+    /** POST /tickets/:id/transition — `{ data: { to, version } }`. */
+    async transition(ctx: Context) {
+      const data = bodyData(ctx);
+      const version = requireVersion(data);
+      ctx.body = { data: await tickets().transition(ctx.params.id, { to: data.to, version }, writeContext(ctx)), meta: {} };
+    },
+
+    /** DELETE /tickets/:id */
+    async delete(ctx: Context) {
+      ctx.body = { data: await tickets().delete(ctx.params.id, writeContext(ctx)), meta: {} };
+    },
+
+    /** GET /tickets/:id/history — audit entries, newest first. */
+    async history(ctx: Context) {
+      const { page, pageSize } = pageParams(ctx.query);
+      const { entries, total } = await tickets().history(ctx.params.id, page, pageSize);
+      ctx.body = { data: entries, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+    },
+  };
+};

@@ -1,0 +1,75 @@
+import type { Knex } from 'knex';
+import type { Core } from '@strapi/strapi';
+import { createId } from '@paralleldrive/cuid2';
+import { AUDIT_LOG_UID } from '../constants';
+import type { Actor } from '../tickets/actor';
+import { formatTimestamp } from '../utils/timestamps';
+import type { TicketingConfig } from '../config';
+
+export interface AuditEntry {
+  entityKind: string;
+  entityId: string;
+  action: string;
+  actor: Actor;
+  diff?: Record<string, [unknown, unknown]> | null;
+  meta?: Record<string, unknown> | null;
+  requestId?: string | null;
+}
+
+const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/** The append-only audit trail: written inside the caller's transaction, read newest first. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = () => strapi.db.metadata.get(AUDIT_LOG_UID).tableName;
+  return {
+    /** Appends entries within `trx`, so they commit or roll back with the change they describe. */
+    async append(trx: Knex.Transaction, entries: AuditEntry[]) {
+      if (!entries.length) return;
+      const now = new Date();
+      await trx(table()).insert(
+        entries.map((e) => ({
+          document_id: createId(),
+          entity_kind: e.entityKind,
+          entity_id: e.entityId,
+          action: e.action,
+          actor_kind: e.actor.kind,
+          actor_id: e.actor.id,
+          actor_name: e.actor.name,
+          diff: e.diff ? JSON.stringify(e.diff) : null,
+          meta: e.meta ? JSON.stringify(e.meta) : null,
+          request_id: e.requestId ?? null,
+          created_at: now,
+          updated_at: now,
+          published_at: now,
+        })),
+      );
+    },
+
+    /** One page of an entity's entries, newest first, and their total. */
+    async history(entityKind: string, entityId: string, page: number, pageSize: number) {
+      const db = strapi.db.connection;
+      const where = { entity_kind: entityKind, entity_id: entityId };
+      const [rows, [{ total }]] = await Promise.all([
+        db(table())
+          .where(where)
+          .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        db(table()).where(where).count({ total: '*' }),
+      ]);
+      const { timeZone } = strapi.config.get('plugin::ticketing') as TicketingConfig;
+      return {
+        entries: rows.map((r: Record<string, any>) => ({
+          id: r.document_id,
+          action: r.action,
+          actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
+          diff: parseJson(r.diff),
+          meta: parseJson(r.meta),
+          requestId: r.request_id,
+          at: formatTimestamp(r.created_at, timeZone),
+        })),
+        total: Number(total),
+      };
+    },
+  };
+};

@@ -1,0 +1,65 @@
+import type { Core } from '@strapi/strapi';
+import { AUDIT_LOG_UID, TICKET_UID } from '../constants';
+import { fieldExpression, quoteTypeKey } from '../tickets/form-expressions';
+import { valueKind } from '../tickets/list-query';
+import type { TicketTypeEntry } from './ticket-types';
+import { getService } from '../utils/get-service';
+
+/** Kinds a btree on the field's value serves (equality, ranges, sort); arrays and long text are left out. */
+const INDEXED_KINDS = new Set(['integer', 'number', 'boolean', 'text', 'ordered-text']);
+const UNINDEXED_TYPES = new Set(['text']);
+
+/** A stable index name within PostgreSQL's 63 characters. */
+function indexName(...parts: string[]): string {
+  const name = ['tkt', ...parts].join('_').replace(/[^a-z0-9_]/g, '_');
+  if (name.length <= 63) return name;
+  let hash = 0;
+  for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  return `${name.slice(0, 54)}_${hash.toString(36)}`;
+}
+
+/**
+ * The index statements for tickets, all `IF NOT EXISTS` (run at every bootstrap; Strapi
+ * runs migrations before its schema sync, so a migration cannot index a fresh table):
+ * list order, type and state filters, and per type one partial composite btree per
+ * filterable field — `(value, created_at DESC, id DESC) WHERE type_key = '…'` — which
+ * serves equality, ranges and sorting on that field with the page order for free.
+ */
+export function ticketIndexStatements(tickets: string, audit: string, types: Pick<TicketTypeEntry, 'key' | 'fields'>[]): string[] {
+  const statements = [
+    `CREATE INDEX IF NOT EXISTS ${indexName('created')} ON ${tickets} (created_at DESC, id DESC)`,
+    `CREATE INDEX IF NOT EXISTS ${indexName('updated')} ON ${tickets} (updated_at DESC, id DESC)`,
+    `CREATE INDEX IF NOT EXISTS ${indexName('type_created')} ON ${tickets} (type_key, created_at DESC, id DESC)`,
+    `CREATE INDEX IF NOT EXISTS ${indexName('state_created')} ON ${tickets} (state, created_at DESC, id DESC)`,
+    `CREATE UNIQUE INDEX IF NOT EXISTS ${indexName('document')} ON ${tickets} (document_id)`,
+    `CREATE INDEX IF NOT EXISTS ${indexName('audit_entity')} ON ${audit} (entity_kind, entity_id, created_at DESC, id DESC)`,
+  ];
+  for (const type of types) {
+    for (const field of type.fields) {
+      const kind = valueKind(field.type);
+      if (!INDEXED_KINDS.has(kind) || UNINDEXED_TYPES.has(field.type)) continue;
+      statements.push(
+        `CREATE INDEX IF NOT EXISTS ${indexName(type.key, field.key)} ON ${tickets} ` +
+          `(${fieldExpression(field.key, kind)}, created_at DESC, id DESC) WHERE type_key = ${quoteTypeKey(type.key)}`,
+      );
+    }
+  }
+  return statements;
+}
+
+/** Creates the ticket indexes and makes the audit table append-only in the database itself. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async ensure() {
+    const tickets = strapi.db.metadata.get(TICKET_UID).tableName;
+    const audit = strapi.db.metadata.get(AUDIT_LOG_UID).tableName;
+    const types = await getService(strapi, 'ticket-types').listAll();
+    for (const sql of ticketIndexStatements(tickets, audit, types)) await strapi.db.connection.raw(sql);
+    await strapi.db.connection.raw(`
+      CREATE OR REPLACE FUNCTION ticketing_audit_append_only() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'audit entries are append-only'; END $$ LANGUAGE plpgsql;
+      DROP TRIGGER IF EXISTS ticketing_audit_append_only ON ${audit};
+      CREATE TRIGGER ticketing_audit_append_only BEFORE UPDATE OR DELETE ON ${audit}
+        FOR EACH ROW EXECUTE FUNCTION ticketing_audit_append_only();
+    `);
+  },
+});

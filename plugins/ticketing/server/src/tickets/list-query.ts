@@ -1,0 +1,167 @@
+import type { FieldDefinition, FieldType, ParseContext } from '../field-types';
+import { isTicketState, type TicketState } from './workflow';
+
+export const FILTER_OPERATORS = ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$contains', '$null'] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+/** How a field type's values compare in SQL, which decides its operators and its cast. */
+export type ValueKind = 'integer' | 'number' | 'boolean' | 'text' | 'ordered-text' | 'array' | 'other';
+
+const KIND_OF_TYPE: Record<string, ValueKind> = {
+  integer: 'integer',
+  number: 'number',
+  boolean: 'boolean',
+  string: 'text',
+  text: 'text',
+  phone: 'text',
+  enum: 'text',
+  date: 'ordered-text',
+  'date-time': 'ordered-text',
+  'multi-enum': 'array',
+  images: 'array',
+};
+export const valueKind = (typeName: string): ValueKind => KIND_OF_TYPE[typeName] ?? 'other';
+
+const OPERATORS_OF_KIND: Record<ValueKind, FilterOperator[]> = {
+  integer: ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$null'],
+  number: ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$null'],
+  'ordered-text': ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$null'],
+  text: ['$eq', '$ne', '$in', '$contains', '$null'],
+  boolean: ['$eq', '$ne', '$null'],
+  array: ['$contains', '$null'],
+  other: ['$null'],
+};
+
+export interface FormFilter {
+  field: FieldDefinition;
+  kind: ValueKind;
+  op: FilterOperator;
+  /** Parsed canonical value(s); `$in` holds a list, `$null` a boolean. */
+  value: unknown;
+}
+
+export interface ListQuery {
+  page: number;
+  pageSize: number;
+  type?: string;
+  states?: TicketState[];
+  sort: { by: 'created_at' | 'updated_at'; dir: 'asc' | 'desc' } | { field: FieldDefinition; kind: ValueKind; dir: 'asc' | 'desc' };
+  filters: FormFilter[];
+}
+
+/** A bad list query: the message names the parameter. */
+export class ListQueryError extends Error {}
+
+function positiveInt(raw: unknown, name: string, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1 || n > max) {
+    throw new ListQueryError(`${name} must be an integer from 1 to ${max}, got "${String(raw)}"`);
+  }
+  return n;
+}
+
+const list = (raw: unknown): unknown[] => (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw]);
+
+export interface ListQueryContext {
+  /** The fields of ticket type `type` (current version), by key. */
+  fieldsOf(type: string): Map<string, FieldDefinition>;
+  typeOf(name: string): FieldType | undefined;
+  parseContext: ParseContext;
+  knownType(key: string): boolean;
+}
+
+function parseValue(filter: { field: FieldDefinition; op: FilterOperator }, raw: unknown, ctx: ListQueryContext): unknown {
+  const { field, op } = filter;
+  if (op === '$null') {
+    if (raw === 'true' || raw === true) return true;
+    if (raw === 'false' || raw === false) return false;
+    throw new ListQueryError(`filters[form][${field.key}][$null] must be true or false`);
+  }
+  const type = ctx.typeOf(field.type)!;
+  const one = (value: unknown) => {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new ListQueryError(`filters[form][${field.key}][${op}] needs a single value`);
+    }
+    // `$contains` on text is a substring: any text will do
+    if (op === '$contains' && valueKind(field.type) === 'text') return String(value);
+    const parsed = type.parse(op === '$contains' ? [value] : value, field, ctx.parseContext);
+    if (!parsed.ok || parsed.value === null) {
+      throw new ListQueryError(`filters[form][${field.key}][${op}]: ${parsed.ok ? 'empty value' : parsed.error}`);
+    }
+    return op === '$contains' ? (parsed.value as unknown[])[0] : parsed.value;
+  };
+  if (op === '$in') {
+    const values = list(raw);
+    if (!values.length || values.length > 100) throw new ListQueryError(`filters[form][${field.key}][$in] needs 1 to 100 values`);
+    return values.map(one);
+  }
+  return one(raw);
+}
+
+/** Turns Strapi's parsed query string into a checked list query; every mistake is a ListQueryError. */
+export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryContext): ListQuery {
+  const page = positiveInt(query.page, 'page', 1, 1_000_000);
+  const pageSize = positiveInt(query.pageSize, 'pageSize', 25, 100);
+
+  let type: string | undefined;
+  if (query.type !== undefined) {
+    if (typeof query.type !== 'string' || !ctx.knownType(query.type)) throw new ListQueryError(`Unknown ticket type "${String(query.type)}"`);
+    type = query.type;
+  }
+  let states: TicketState[] | undefined;
+  if (query.status !== undefined) {
+    states = list(query.status).map((s) => {
+      if (!isTicketState(s)) throw new ListQueryError(`Unknown status "${String(s)}"`);
+      return s;
+    });
+  }
+  // form fields are typed per ticket type: filtering or sorting by one needs the type
+  const fieldsOf = (what: string) => {
+    if (!type) throw new ListQueryError(`${what} on form fields needs type=<ticket type key>`);
+    return ctx.fieldsOf(type);
+  };
+
+  const filters: FormFilter[] = [];
+  const rawFilters = query.filters;
+  if (rawFilters !== undefined) {
+    if (typeof rawFilters !== 'object' || rawFilters === null || Array.isArray(rawFilters)) throw new ListQueryError('filters must be an object');
+    for (const [group, value] of Object.entries(rawFilters)) {
+      if (group !== 'form') throw new ListQueryError(`Unknown filter "${group}"; filter form fields with filters[form][<field>]`);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ListQueryError('filters[form] must name fields');
+      for (const [key, condition] of Object.entries(value)) {
+        const field = fieldsOf('Filtering').get(key);
+        if (!field) throw new ListQueryError(`Unknown form field "${key}" for type ${type}`);
+        const kind = valueKind(field.type);
+        const conditions =
+          typeof condition === 'object' && condition !== null && !Array.isArray(condition) ? Object.entries(condition) : [['$eq', condition] as const];
+        for (const [op, raw] of conditions) {
+          if (!(FILTER_OPERATORS as readonly string[]).includes(op)) throw new ListQueryError(`Unknown operator "${op}" on ${key}`);
+          if (!OPERATORS_OF_KIND[kind].includes(op as FilterOperator)) {
+            throw new ListQueryError(`Operator ${op} does not apply to ${key} (${field.type}); use ${OPERATORS_OF_KIND[kind].join(', ')}`);
+          }
+          const filter = { field, kind, op: op as FilterOperator };
+          filters.push({ ...filter, value: parseValue(filter, raw, ctx) });
+        }
+      }
+    }
+  }
+
+  let sort: ListQuery['sort'] = { by: 'created_at', dir: 'desc' };
+  if (query.sort !== undefined) {
+    if (typeof query.sort !== 'string') throw new ListQueryError('sort must be "<key>:asc" or "<key>:desc"');
+    const [by, dirRaw = 'asc'] = query.sort.split(':');
+    const dir = dirRaw.toLowerCase();
+    if (dir !== 'asc' && dir !== 'desc') throw new ListQueryError(`sort direction must be asc or desc, got "${dirRaw}"`);
+    if (by === 'created_at' || by === 'updated_at') sort = { by, dir };
+    else if (by === 'createdAt' || by === 'updatedAt') sort = { by: by === 'createdAt' ? 'created_at' : 'updated_at', dir };
+    else {
+      const field = fieldsOf('Sorting').get(by);
+      if (!field) throw new ListQueryError(`Cannot sort by "${by}": use created_at, updated_at or a form field`);
+      const kind = valueKind(field.type);
+      if (kind === 'array' || kind === 'other') throw new ListQueryError(`Cannot sort by ${by} (${field.type})`);
+      sort = { field, kind, dir };
+    }
+  }
+  return { page, pageSize, type, states, sort, filters };
+}

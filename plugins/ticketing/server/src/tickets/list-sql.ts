@@ -1,0 +1,55 @@
+import type { Knex } from 'knex';
+import type { FormFilter, ListQuery } from './list-query';
+import { fieldExpression, quoteTypeKey } from './form-expressions';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const SQL_OP = { $eq: '=', $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' } as const;
+
+function applyFilter(qb: Knex.QueryBuilder, filter: FormFilter) {
+  const expr = fieldExpression(filter.field.key, filter.kind);
+  const { op, value } = filter;
+  switch (op) {
+    case '$null':
+      qb.whereRaw(`(form_data->'${filter.field.key}') IS ${value ? '' : 'NOT '}NULL`);
+      return;
+    case '$ne':
+      qb.whereRaw(`${expr} IS DISTINCT FROM ?`, [value]);
+      return;
+    case '$in':
+      qb.whereRaw(`${expr} IN (${(value as unknown[]).map(() => '?').join(', ')})`, value as never[]);
+      return;
+    case '$contains':
+      if (filter.kind === 'array') qb.whereRaw(`${expr} @> ?::jsonb`, [JSON.stringify([value])]);
+      else qb.whereRaw(`${expr} ILIKE ?`, [`%${escapeLike(String(value))}%`]);
+      return;
+    default:
+      qb.whereRaw(`${expr} ${SQL_OP[op]} ?`, [value as never]);
+  }
+}
+
+/** The WHERE part shared by the page query and the count query. */
+function applyWhere(qb: Knex.QueryBuilder, query: ListQuery) {
+  // inlined, not bound: partial indexes (WHERE type_key = '…') are matched at plan time
+  if (query.type) qb.whereRaw(`type_key = ${quoteTypeKey(query.type)}`);
+  if (query.states) qb.whereIn('state', query.states);
+  query.filters.forEach((f) => applyFilter(qb, f));
+}
+
+/**
+ * The page of tickets and, separately, their total: a window count over the page query
+ * has planner traps (notes/performance.md), a count query of its own is steady.
+ */
+export function buildListQueries(db: Knex, table: string, query: ListQuery) {
+  const rows = db(table).select('*');
+  applyWhere(rows, query);
+  const { sort } = query;
+  if ('by' in sort) {
+    rows.orderByRaw(`${sort.by} ${sort.dir}, id ${sort.dir}`);
+  } else {
+    rows.orderByRaw(`${fieldExpression(sort.field.key, sort.kind)} ${sort.dir} NULLS LAST, created_at DESC, id DESC`);
+  }
+  rows.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const count = db(table).count({ total: '*' });
+  applyWhere(count, query);
+  return { rows, count };
+}
