@@ -92,3 +92,30 @@ describe('request body limit', () => {
     expect(res.body.error.code).toBe('body_too_large');
   });
 });
+
+describe('accepted formats', () => {
+  let svc: TestService;
+  beforeAll(async () => {
+    svc = await startTestService();
+  });
+  afterAll(() => svc.close());
+
+  it('reads the same line from JPEG, PNG, WebP, TIFF, greyscale and 16-bit PNG', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sharp: typeof import('sharp') = require('sharp');
+    const src = fixture('peer/text_rec.jpg').data;
+    const uploads = [
+      { name: 'a.jpg', data: src },
+      { name: 'a.png', data: await sharp(src).png().toBuffer() },
+      { name: 'a.webp', data: await sharp(src).webp({ quality: 90 }).toBuffer() },
+      { name: 'a.tiff', data: await sharp(src).tiff().toBuffer() },
+      { name: 'grey.png', data: await sharp(src).greyscale().png().toBuffer() },
+      { name: 'deep.png', data: await sharp(src).toColourspace('rgb16').png().toBuffer() },
+    ];
+    const res = await postImages(svc.baseUrl, uploads);
+    expect(res.status).toBe(200);
+    for (const r of res.body.results) {
+      expect({ file: r.filename, text: r.lines?.map((l: any) => l.text).join('') }).toEqual({ file: r.filename, text: '韩国小馆' });
+    }
+  });
+});

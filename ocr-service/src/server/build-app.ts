@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { ServiceConfig } from '../config/service-config';
 import { HttpError } from './http-errors';
 import { registerRoutes, type RouteDeps } from './routes';
 
