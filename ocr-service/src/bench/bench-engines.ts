@@ -22,7 +22,11 @@ export interface BenchEngine {
  */
 export async function createOurEngine(): Promise<BenchEngine> {
   const config = loadServiceConfig();
-  const models = await loadOcrModels({ intraOpThreads: config.intraOpThreads, interOpThreads: config.interOpThreads });
+  const models = await loadOcrModels({
+    intraOpThreads: config.intraOpThreads,
+    interOpThreads: config.interOpThreads,
+    spinning: config.ortSpinning,
+  });
   const pipeline = new OcrPipeline(models, config.pipeline);
   const queue = new WorkQueue(Infinity, config.concurrency);
   return {

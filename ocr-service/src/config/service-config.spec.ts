@@ -9,6 +9,7 @@ describe('loadServiceConfig', () => {
       port: 8000,
       intraOpThreads: 2,
       interOpThreads: 1,
+      ortSpinning: false,
       concurrency: 2,
       queueSize: 8,
       retryAfterSeconds: 2,

@@ -35,7 +35,11 @@ export async function createOcrServer(
     { config, queue, metrics, getPipeline: () => pipeline },
     { logger: opts.logger ?? { level: config.logLevel } },
   );
-  const ready = loadOcrModels({ intraOpThreads: config.intraOpThreads, interOpThreads: config.interOpThreads }).then(
+  const ready = loadOcrModels({
+    intraOpThreads: config.intraOpThreads,
+    interOpThreads: config.interOpThreads,
+    spinning: config.ortSpinning,
+  }).then(
     (m) => {
       models = m;
       pipeline = new OcrPipeline(m, config.pipeline);
