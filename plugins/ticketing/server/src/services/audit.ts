@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
-import { createId } from '@paralleldrive/cuid2';
+import { newDocumentId } from '../utils/document-id';
 import { AUDIT_LOG_UID } from '../constants';
 import type { Actor } from '../tickets/actor';
 import { formatTimestamp } from '../utils/timestamps';
+import { unnestInsert, type UnnestColumn } from '../utils/unnest-insert';
 import type { TicketingConfig } from '../config';
 
 export interface AuditEntry {
@@ -16,6 +17,22 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
+const AUDIT_COLUMNS: UnnestColumn[] = [
+  { name: 'document_id', type: 'text' },
+  { name: 'entity_kind', type: 'text' },
+  { name: 'entity_id', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'actor_kind', type: 'text' },
+  { name: 'actor_id', type: 'text' },
+  { name: 'actor_name', type: 'text' },
+  { name: 'diff', type: 'jsonb' },
+  { name: 'meta', type: 'jsonb' },
+  { name: 'request_id', type: 'text' },
+  { name: 'created_at', type: 'timestamp' },
+  { name: 'updated_at', type: 'timestamp' },
+  { name: 'published_at', type: 'timestamp' },
+];
+
 const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** The append-only audit trail: written inside the caller's transaction, read newest first. */
@@ -26,23 +43,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async append(trx: Knex.Transaction, entries: AuditEntry[]) {
       if (!entries.length) return;
       const now = new Date();
-      await trx(table()).insert(
-        entries.map((e) => ({
-          document_id: createId(),
-          entity_kind: e.entityKind,
-          entity_id: e.entityId,
-          action: e.action,
-          actor_kind: e.actor.kind,
-          actor_id: e.actor.id,
-          actor_name: e.actor.name,
-          diff: e.diff ? JSON.stringify(e.diff) : null,
-          meta: e.meta ? JSON.stringify(e.meta) : null,
-          request_id: e.requestId ?? null,
-          created_at: now,
-          updated_at: now,
-          published_at: now,
-        })),
-      );
+      const rows = entries.map((e) => ({
+        document_id: newDocumentId(),
+        entity_kind: e.entityKind,
+        entity_id: e.entityId,
+        action: e.action,
+        actor_kind: e.actor.kind,
+        actor_id: e.actor.id,
+        actor_name: e.actor.name,
+        diff: e.diff ? JSON.stringify(e.diff) : null,
+        meta: e.meta ? JSON.stringify(e.meta) : null,
+        request_id: e.requestId ?? null,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      }));
+      await unnestInsert(trx, table(), AUDIT_COLUMNS, rows);
     },
 
     /** One page of an entity's entries, newest first, and their total. */
@@ -61,10 +77,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         entries: rows.map((r: Record<string, any>) => ({
           id: r.document_id,
-          action: r.action,
+        action: r.action,
           actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
-          diff: parseJson(r.diff),
-          meta: parseJson(r.meta),
+        diff: parseJson(r.diff),
+        meta: parseJson(r.meta),
           requestId: r.request_id,
           at: formatTimestamp(r.created_at, timeZone),
         })),

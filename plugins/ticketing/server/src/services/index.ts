@@ -1,5 +1,6 @@
 import access from './access';
 import audit from './audit';
+import demo from './demo';
 import fieldTypes from './field-types';
 import seed from './seed';
 import ticketIndexes from './ticket-indexes';
@@ -10,6 +11,7 @@ import workflow from './workflow';
 export default {
   access,
   audit,
+  demo,
   'field-types': fieldTypes,
   seed,
   'ticket-indexes': ticketIndexes,

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type access from '../services/access';
 import type audit from '../services/audit';
+import type demo from '../services/demo';
 import type fieldTypes from '../services/field-types';
 import type seed from '../services/seed';
 import type ticketIndexes from '../services/ticket-indexes';
@@ -11,6 +12,7 @@ import type workflow from '../services/workflow';
 interface Services {
   access: ReturnType<typeof access>;
   audit: ReturnType<typeof audit>;
+  demo: ReturnType<typeof demo>;
   'field-types': ReturnType<typeof fieldTypes>;
   seed: ReturnType<typeof seed>;
   'ticket-indexes': ReturnType<typeof ticketIndexes>;

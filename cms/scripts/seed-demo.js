@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Demo data: one user per role (<role>@example.com, password DEMO_PASSWORD) and, with
+// `--tickets N`, N realistic tickets. Boots Strapi without its HTTP server; never in production.
+const path = require('node:path');
+const { createStrapi } = require('@strapi/strapi');
+
+async function main() {
+  if (process.env.NODE_ENV === 'production') {
+    console.error('seed:demo refuses to run with NODE_ENV=production');
+    process.exit(2);
+  }
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--tickets');
+  const tickets = at >= 0 ? Number(args[at + 1]) : 0;
+  if (!Number.isSafeInteger(tickets) || tickets < 0) {
+    console.error('usage: npm run seed:demo [-- --tickets N]');
+    process.exit(2);
+  }
+  const appDir = path.resolve(__dirname, '..');
+  const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  try {
+    const demo = app.plugin('ticketing').service('demo');
+    const created = await demo.users(process.env.DEMO_PASSWORD || 'Demo-Passw0rd');
+    console.log(`users: ${created.length ? `created ${created.join(', ')}` : 'all four existed (passwords reset)'}`);
+    if (tickets) {
+      const started = process.hrtime.bigint();
+      let last = 0;
+      await demo.tickets(tickets, {
+        onProgress(done) {
+          if (done - last >= 20000 || done === tickets) {
+            last = done;
+            process.stdout.write(`  ${done}/${tickets}\n`);
+          }
+        },
+      });
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      console.log(`tickets: ${tickets} in ${seconds.toFixed(1)} s (${Math.round(tickets / seconds)} tickets/s)`);
+    }
+  } finally {
+    await app.destroy();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
