@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Demo data: one user per role (<role>@example.com, password DEMO_PASSWORD) and, with
-// `--tickets N`, N realistic tickets. Boots Strapi without its HTTP server; never in production.
+// `--tickets N`, N realistic tickets; `--api-token NAME` (re)creates a full-access API token
+// and prints it. Boots Strapi without its HTTP server; never in production.
 const path = require('node:path');
 const { createStrapi } = require('@strapi/strapi');
 
@@ -12,6 +13,8 @@ async function main() {
   const args = process.argv.slice(2);
   const at = args.indexOf('--tickets');
   const tickets = at >= 0 ? Number(args[at + 1]) : 0;
+  const tokenAt = args.indexOf('--api-token');
+  const tokenName = tokenAt >= 0 ? args[tokenAt + 1] : undefined;
   if (!Number.isSafeInteger(tickets) || tickets < 0) {
     console.error('usage: npm run seed:demo [-- --tickets N]');
     process.exit(2);
@@ -22,6 +25,13 @@ async function main() {
     const demo = app.plugin('ticketing').service('demo');
     const created = await demo.users(process.env.DEMO_PASSWORD || 'Demo-Passw0rd');
     console.log(`users: ${created.length ? `created ${created.join(', ')}` : 'all four existed (passwords reset)'}`);
+    if (tokenName) {
+      const tokens = app.service('admin::api-token');
+      const existing = await tokens.getByName(tokenName);
+      if (existing) await tokens.revoke(existing.id);
+      const token = await tokens.create({ name: tokenName, description: 'seed:demo', type: 'full-access', lifespan: null });
+      console.log(`api-token: ${token.accessKey}`);
+    }
     if (tickets) {
       const started = process.hrtime.bigint();
       let last = 0;

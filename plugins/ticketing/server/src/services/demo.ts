@@ -74,5 +74,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       writing.add(write);
     }
     await Promise.all(writing);
+    // a bulk load leaves no statistics and no visibility map: plans and index-only counts need both
+    const tables = ['plugin::ticketing.ticket', 'plugin::ticketing.audit-log'].map((uid) => strapi.db.metadata.get(uid).tableName);
+    await strapi.db.connection.raw(`VACUUM (ANALYZE) ${tables.join(', ')}`);
   },
 });
