@@ -1,12 +1,22 @@
-export default [
+export default ({ env }: { env: any }) => [
   'global::request-log',
   'global::health',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    config: {
+      // the portal's dev origin unless the deployment says otherwise
+      origin: env.array('CORS_ORIGINS', ['http://localhost:5173']),
+      credentials: true,
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  'global::auth-rate-limit',
+  'global::refresh-families',
+  'global::auth-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
