@@ -93,6 +93,18 @@ describe('OCR accuracy on ocr-dev fixtures, through POST /v1/ocr', () => {
     expect(page.edits / page.length).toBeLessThanOrEqual(0.01);
   });
 
+  it('reads an upside-down page with cls=true, lines in the reading order of the page itself', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sharp: typeof import('sharp') = require('sharp');
+    const upsideDown = await sharp(fixture('dev/dev-001.jpg').data).rotate(180).jpeg({ quality: 90 }).toBuffer();
+    const res = await postImages(svc.baseUrl, [{ name: 'upside-down.jpg', data: upsideDown }], '?cls=true');
+    const lines = res.body.results[0].lines;
+    expect(lines.every((l: any) => l.angle === 180)).toBe(true);
+    const truth = truthOf('dev-001.jpg');
+    const page = pageErrors(truth.lines.map((l) => l.text), lines.map((l: any) => l.text));
+    expect(page.edits / page.length).toBeLessThanOrEqual(0.01);
+  });
+
   it('processes a batch of 16 images', async () => {
     const sixteen = Array.from({ length: 16 }, (_, i) => fixture(`dev/${devNames[i % devNames.length]}`));
     const res = await postImages(svc.baseUrl, sixteen);

@@ -62,7 +62,7 @@ export class OcrPipeline {
       recognizeText(this.models.rec, image, readQuads, this.models.characters, cfg.rec),
     );
     const minConfidence = overrides.minConfidence ?? cfg.rec.minConfidence;
-    const lines: OcrLine[] = [];
+    let lines: OcrLine[] = [];
     ordered.forEach((b, i) => {
       const { text, confidence } = texts[i];
       if (!text.trim() || confidence < minConfidence) return;
@@ -70,6 +70,12 @@ export class OcrPipeline {
       if (angles) line.angle = angles[i];
       lines.push(line);
     });
+    if (isUpsideDownPage(lines)) {
+      // A page photographed upside down reads bottom-right to top-left in image coordinates:
+      // sort in the page's own frame (boxes stay in image pixels).
+      const { width: w, height: h } = image;
+      lines = sortReadingOrder(lines, (l) => rotateQuad180(l.box).map(([x, y]) => [w - x, h - y]) as Quad, cfg.order.rowOverlap);
+    }
     return {
       width: image.width,
       height: image.height,
@@ -78,4 +84,10 @@ export class OcrPipeline {
       timings: timer.timings,
     };
   }
+}
+
+/** True when the classifier turned most of the page's lines by 180°. Pure. */
+export function isUpsideDownPage(lines: readonly Pick<OcrLine, 'angle'>[]): boolean {
+  const flipped = lines.filter((l) => l.angle === 180).length;
+  return flipped > 0 && flipped > lines.length - flipped;
 }
