@@ -4,9 +4,9 @@ import { closeRedis } from './redis';
 export default {
   register() {},
 
-  /** Runs after every plugin's bootstrap, so the Users & Permissions roles exist. */
+  /** Runs after every plugin's bootstrap, so the Users & Permissions roles exist to be synced with config/roles.yaml. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.plugin('ticketing').service('access').applyBaseline();
+    await strapi.plugin('ticketing').service('access').apply();
   },
 
   async destroy() {

@@ -38,8 +38,7 @@ describe('demo data', () => {
     expect(Number(audits[0].n)).toBe(12_000);
 
     // every stored demo ticket reads back through the API and passes a no-op update
-    // demo roles get their grants from the roles file; the Authenticated role has the ticket routes
-    const token = await userToken(app.strapi);
+    const token = await userToken(app.strapi, 'publisher');
     const api = request(app.strapi.server.httpServer);
     const page = await api.get('/api/ticketing/tickets?type=bs-fault&pageSize=3').set('Authorization', `Bearer ${token}`);
     expect(page.body.meta.pagination.total).toBe(Number(byType[0].n));

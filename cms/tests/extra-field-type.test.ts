@@ -21,7 +21,7 @@ describe('a field type added by another plugin', () => {
   beforeAll(async () => {
     app = await startTestApp();
     admin = await adminToken(app.strapi);
-    user = await userToken(app.strapi);
+    user = await userToken(app.strapi, 'viewer');
   });
   afterAll(async () => app?.stop());
 

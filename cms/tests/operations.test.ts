@@ -26,10 +26,14 @@ describe('operations and the auth baseline', () => {
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('leaves the Public role only login, and registration off', async () => {
+  it('leaves the Public role only login, refresh and logout, and registration off', async () => {
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     const grants = await app.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } });
-    expect(grants.map((g: { action: string }) => g.action)).toEqual(['plugin::users-permissions.auth.callback']);
+    expect(grants.map((g: { action: string }) => g.action).sort()).toEqual([
+      'plugin::users-permissions.auth.callback',
+      'plugin::users-permissions.auth.logout',
+      'plugin::users-permissions.auth.refresh',
+    ]);
     const register = await api()
       .post('/api/auth/local/register')
       .send({ username: 'mallory', email: 'mallory@example.test', password: 'Passw0rd!long' });

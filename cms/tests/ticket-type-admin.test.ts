@@ -51,7 +51,7 @@ describe('ticket types edited in the admin panel', () => {
     expect(after.fields.find((f: { key: string }) => f.key === 'pci').label.en).toBe('Physical cell ID');
     expect(await revisions().count({ where: { typeKey: 'bs-fault' } })).toBe(2);
 
-    const token = await userToken(app.strapi);
+    const token = await userToken(app.strapi, 'viewer');
     const current = await api().get('/api/ticketing/ticket-types/bs-fault/schema?locale=en').set('Authorization', `Bearer ${token}`);
     expect(current.body.data.version).toBe(2);
     expect(current.body.data.schema.properties.pci.title).toBe('Physical cell ID');
@@ -87,7 +87,7 @@ describe('ticket types edited in the admin panel', () => {
       });
     expect(res.status).toBe(201);
     expect(res.body.data.version).toBe(1);
-    const token = await userToken(app.strapi);
+    const token = await userToken(app.strapi, 'viewer');
     const schema = await api().get('/api/ticketing/ticket-types/fiber-cut/schema').set('Authorization', `Bearer ${token}`);
     expect(schema.status).toBe(200);
     expect(schema.body.data.schema.required).toEqual(['span']);

@@ -1,7 +1,54 @@
 import type { Core } from '@strapi/strapi';
 
-/** Placeholder, filled in by the auth work (issue 4). */
-export default (_config: unknown, _ctx: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
-  async (_ctx, next) => {
+/** What Public may call (config/roles.yaml `public`): sign in, refresh, sign out. */
+const PUBLIC_PATHS = new Set(['/api/auth/local', '/api/auth/refresh', '/api/auth/logout']);
+
+const error = (status: number, name: string, message: string, details: Record<string, unknown> = {}) => ({
+  data: null,
+  error: { status, name, message, details },
+});
+
+/**
+ * The edges of access control that routes cannot declare themselves:
+ * - a content-API call without credentials is 401 (U&P alone would answer 403, as if
+ *   Public had merely lacked a grant);
+ * - Strapi's bare 403 for a missing U&P grant is given the name of the right it needs;
+ * - a successful login is audited.
+ */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
+  async (ctx, next) => {
+    const api = ctx.path.startsWith('/api/');
+    if (api && !PUBLIC_PATHS.has(ctx.path) && !ctx.get('authorization')) {
+      ctx.status = 401;
+      ctx.body = error(401, 'UnauthorizedError', 'Authentication required: send Authorization: Bearer <token>');
+      return;
+    }
     await next();
+    if (!api) return;
+
+    const body = ctx.body as { error?: { message?: string } } | undefined;
+    if (ctx.status === 403 && body?.error?.message === 'Forbidden') {
+      const route = ctx.state.route as { handler?: string; info?: { pluginName?: string; apiName?: string } } | undefined;
+      const owner = route?.info?.pluginName ? `plugin::${route.info.pluginName}` : `api::${route?.info?.apiName}`;
+      const action = route?.handler ? `${owner}.${route.handler}` : undefined;
+      const right = action && strapi.plugin('ticketing').service('access').rightOfAction(action);
+      const missing = right ?? action;
+      if (missing) ctx.body = error(403, 'ForbiddenError', `Missing right ${missing}`, { right: missing });
+    }
+
+    if (ctx.method === 'POST' && ctx.path === '/api/auth/local' && ctx.status === 200) {
+      const user = (ctx.body as { user?: { id: number; username: string } }).user;
+      if (user) {
+        await strapi.plugin('ticketing').service('audit').record([
+          {
+            entityKind: 'user',
+            entityId: String(user.id),
+            action: 'login',
+            actor: { kind: 'user', id: String(user.id), name: user.username, role: null, userId: user.id },
+            meta: { ip: ctx.ip },
+            requestId: ctx.state.requestId ?? null,
+          },
+        ]);
+      }
+    }
   };

@@ -3,21 +3,14 @@ import type { Core } from '@strapi/strapi';
 
 let counter = 0;
 
-/** The role of `type`, created with the Authenticated role's grants when it does not exist yet. */
+/** The role of `type`: one of config/roles.yaml's, or a bare one created here (no grants). */
 async function ensureRole(strapi: Core.Strapi, type: string) {
   const roles = strapi.db.query('plugin::users-permissions.role');
-  const existing = await roles.findOne({ where: { type } });
-  if (existing) return existing;
-  const role = await roles.create({ data: { type, name: type, description: `test role ${type}` } });
-  const authenticated = await roles.findOne({ where: { type: 'authenticated' }, populate: ['permissions'] });
-  for (const { action } of authenticated.permissions) {
-    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
-  }
-  return role;
+  return (await roles.findOne({ where: { type } })) ?? (await roles.create({ data: { type, name: type, description: `test role ${type}` } }));
 }
 
 /** Creates a confirmed Users & Permissions user with `roleType` and returns a JWT for it. */
-export async function userToken(strapi: Core.Strapi, roleType = 'authenticated'): Promise<string> {
+export async function userToken(strapi: Core.Strapi, roleType: string): Promise<string> {
   const role = await ensureRole(strapi, roleType);
   counter += 1;
   const username = `user${counter}_${process.pid}`;

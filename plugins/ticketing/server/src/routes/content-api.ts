@@ -1,18 +1,28 @@
-/** REST routes under /api/ticketing; each needs a signed-in user whose role holds the action. */
-const route = (method: string, path: string, handler: string) => ({ method, path, handler, config: { policies: [] } });
+import { requireRight } from '../policies/has-right';
+
+/**
+ * REST routes under /api/ticketing. Every route declares the right it needs; a test fails
+ * on any route without one.
+ */
+const route = (method: string, path: string, handler: string, right: string) => ({
+  method,
+  path,
+  handler,
+  config: { policies: [requireRight(right)] },
+});
 
 export default {
   type: 'content-api',
   routes: [
-    route('GET', '/ticket-types', 'ticket-types.find'),
-    route('GET', '/ticket-types/:key/schema', 'ticket-types.schema'),
-    route('GET', '/field-types', 'field-types.find'),
-    route('GET', '/tickets', 'tickets.find'),
-    route('POST', '/tickets', 'tickets.create'),
-    route('GET', '/tickets/:id', 'tickets.findOne'),
-    route('PUT', '/tickets/:id', 'tickets.update'),
-    route('DELETE', '/tickets/:id', 'tickets.delete'),
-    route('POST', '/tickets/:id/transition', 'tickets.transition'),
-    route('GET', '/tickets/:id/history', 'tickets.history'),
+    route('GET', '/ticket-types', 'ticket-types.find', 'tickets.read'),
+    route('GET', '/ticket-types/:key/schema', 'ticket-types.schema', 'tickets.read'),
+    route('GET', '/field-types', 'field-types.find', 'tickets.read'),
+    route('GET', '/tickets', 'tickets.find', 'tickets.read'),
+    route('POST', '/tickets', 'tickets.create', 'tickets.create'),
+    route('GET', '/tickets/:id', 'tickets.findOne', 'tickets.read'),
+    route('PUT', '/tickets/:id', 'tickets.update', 'tickets.update'),
+    route('DELETE', '/tickets/:id', 'tickets.delete', 'tickets.delete'),
+    route('POST', '/tickets/:id/transition', 'tickets.transition', 'tickets.transition'),
+    route('GET', '/tickets/:id/history', 'tickets.history', 'tickets.read'),
   ],
 };

@@ -1,50 +1,101 @@
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import type { TicketingConfig } from '../config';
+import { actionsOfRole, roleHasRight } from '../rbac/access-rules';
+import { readAccessConfig, type AccessConfig } from '../rbac/roles-file';
+import type { AuditEntry } from './audit';
+import { getService } from '../utils/get-service';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
+const SYSTEM = { kind: 'system', id: 'config/roles.yaml', name: 'roles.yaml', role: null, userId: null } as const;
 
-/** What the Public role keeps: signing in. Everything else needs a user. */
-export const PUBLIC_ACTIONS = ['plugin::users-permissions.auth.callback'];
-
-/** What every signed-in user may do until the RBAC roles take over. */
-export const AUTHENTICATED_ACTIONS = [
-  'plugin::ticketing.ticket-types.find',
-  'plugin::ticketing.ticket-types.schema',
-  'plugin::ticketing.field-types.find',
-  'plugin::ticketing.tickets.find',
-  'plugin::ticketing.tickets.findOne',
-  'plugin::ticketing.tickets.create',
-  'plugin::ticketing.tickets.update',
-  'plugin::ticketing.tickets.delete',
-  'plugin::ticketing.tickets.transition',
-  'plugin::ticketing.tickets.history',
-];
-
-/** The auth baseline: a closed Public role, registration off, readers of ticket types. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async applyBaseline() {
-    const roles = strapi.db.query(ROLE_UID);
-    const permissions = strapi.db.query(PERMISSION_UID);
-    const publicRole = await roles.findOne({ where: { type: 'public' } });
-    const authenticated = await roles.findOne({ where: { type: 'authenticated' } });
-    if (publicRole) {
-      await permissions.deleteMany({ where: { role: publicRole.id, action: { $notIn: PUBLIC_ACTIONS } } });
-      await this.grant(publicRole.id, PUBLIC_ACTIONS);
+/** Every controller action Strapi registered (what U&P's own sync keeps). */
+function knownActions(strapi: Core.Strapi): Set<string> {
+  const actions = new Set<string>();
+  for (const [name, plugin] of Object.entries(strapi.plugins)) {
+    for (const [controller, actionsOf] of Object.entries(plugin.controllers ?? {})) {
+      for (const action of Object.keys(actionsOf as object)) actions.add(`plugin::${name}.${controller}.${action}`);
     }
-    if (authenticated) await this.grant(authenticated.id, AUTHENTICATED_ACTIONS);
+  }
+  for (const [name, api] of Object.entries(strapi.apis)) {
+    for (const [controller, actionsOf] of Object.entries(api.controllers ?? {})) {
+      for (const action of Object.keys(actionsOf as object)) actions.add(`api::${name}.${controller}.${action}`);
+    }
+  }
+  return actions;
+}
 
-    const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
-    const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
-    if (advanced.allow_register !== false) await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
-  },
+/** Role-based access from `config/roles.yaml`: the U&P roles and grants, and the rights policies read. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let config: AccessConfig | undefined;
 
-  /** Adds the missing grants of `actions` to a role; existing ones are left alone. */
-  async grant(roleId: number, actions: string[]) {
+  /** Makes a role's grants exactly `wanted`; returns the grants before and after when they changed. */
+  async function syncGrants(roleId: number, wanted: string[]) {
     const permissions = strapi.db.query(PERMISSION_UID);
-    for (const action of actions) {
-      if (!(await permissions.count({ where: { action, role: roleId } }))) {
-        await permissions.create({ data: { action, role: roleId } });
+    const current = ((await permissions.findMany({ where: { role: roleId } })) as { id: number; action: string }[]).map((p) => p);
+    const have = new Set(current.map((p) => p.action));
+    const want = new Set(wanted);
+    const revoke = current.filter((p) => !want.has(p.action));
+    const grant = wanted.filter((a) => !have.has(a));
+    if (revoke.length) await permissions.deleteMany({ where: { id: { $in: revoke.map((p) => p.id) } } });
+    for (const action of grant) await permissions.create({ data: { action, role: roleId } });
+    if (!revoke.length && !grant.length) return null;
+    return [[...have].sort(), [...want].sort()] as [string[], string[]];
+  }
+
+  return {
+    /** Reads the roles file; an invalid file throws, which stops start-up. */
+    load(): AccessConfig {
+      const { configDir } = strapi.config.get('plugin::ticketing') as TicketingConfig;
+      config = readAccessConfig(path.join(configDir, 'roles.yaml'), knownActions(strapi));
+      return config;
+    },
+
+    config(): AccessConfig {
+      return config ?? this.load();
+    },
+
+    hasRight(role: string | null, right: string): boolean {
+      return roleHasRight(this.config(), role, right);
+    },
+
+    /** The first right that opens a U&P action, to name it in a 403. */
+    rightOfAction(action: string): string | undefined {
+      return Object.entries(this.config().rights).find(([, actions]) => actions.includes(action))?.[0];
+    },
+
+    /**
+     * Brings Users & Permissions in line with the file, idempotently: the file's roles get
+     * exactly their rights' actions (created when missing), Public only its actions,
+     * Authenticated (a new user's role) nothing, registration off. Other roles are left
+     * alone. Every change of grants is audited as a permission change.
+     */
+    async apply() {
+      const access = this.config();
+      const roles = strapi.db.query(ROLE_UID);
+      const changes: AuditEntry[] = [];
+      const record = (type: string, diff: [string[], string[]] | null) => {
+        if (diff) changes.push({ entityKind: 'role', entityId: type, action: 'permission change', actor: SYSTEM, diff: { grants: diff } });
+      };
+      for (const [type, spec] of Object.entries(access.roles)) {
+        let role = await roles.findOne({ where: { type } });
+        if (!role) role = await roles.create({ data: { type, name: spec.name, description: spec.description ?? spec.name } });
+        else if (role.name !== spec.name || role.description !== (spec.description ?? spec.name)) {
+          await roles.update({ where: { id: role.id }, data: { name: spec.name, description: spec.description ?? spec.name } });
+        }
+        record(type, await syncGrants(role.id, actionsOfRole(access, type)));
       }
-    }
-  },
-});
+      const publicRole = await roles.findOne({ where: { type: 'public' } });
+      if (publicRole) record('public', await syncGrants(publicRole.id, access.public));
+      const authenticated = await roles.findOne({ where: { type: 'authenticated' } });
+      if (authenticated) record('authenticated', await syncGrants(authenticated.id, []));
+
+      const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
+      const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
+      if (advanced.allow_register !== false) await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
+      if (changes.length) await getService(strapi, 'audit').record(changes);
+      return changes.map((c) => c.entityId);
+    },
+  };
+};

@@ -61,6 +61,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await unnestInsert(trx, table(), AUDIT_COLUMNS, rows);
     },
 
+    /** Appends entries in a transaction of their own (for changes that are not one write of ours). */
+    async record(entries: AuditEntry[]) {
+      await strapi.db.connection.transaction((trx) => this.append(trx, entries));
+    },
+
     /** One page of an entity's entries, newest first, and their total. */
     async history(entityKind: string, entityId: string, page: number, pageSize: number) {
       const db = strapi.db.connection;

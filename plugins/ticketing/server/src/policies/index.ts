@@ -1,0 +1,3 @@
+import hasRight from './has-right';
+
+export default { 'has-right': hasRight };
