@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceConfig } from '../config/service-config';
 import { loadOcrModels, releaseOcrModels, type OcrModels } from '../models/ocr-models';
+import { warmUpModels } from '../models/warm-up';
 import { OcrPipeline } from '../pipeline/ocr-pipeline';
 import { buildApp } from './build-app';
 import { createMetrics, type ServiceMetrics } from './metrics';
@@ -11,7 +12,7 @@ export interface OcrServer {
   app: FastifyInstance;
   metrics: ServiceMetrics;
   queue: WorkQueue;
-  /** Resolves when the models are loaded and `/ready` says so. */
+  /** Resolves when the models are loaded and warmed up, and `/ready` says so. */
   ready: Promise<void>;
   /** Listens on the configured host/port; returns the bound address. */
   listen(): Promise<string>;
@@ -39,12 +40,11 @@ export async function createOcrServer(
     intraOpThreads: config.intraOpThreads,
     interOpThreads: config.interOpThreads,
     spinning: config.ortSpinning,
-  }).then(
-    (m) => {
-      models = m;
-      pipeline = new OcrPipeline(m, config.pipeline);
-    },
-  );
+  }).then(async (m) => {
+    models = m;
+    await warmUpModels(m);
+    pipeline = new OcrPipeline(m, config.pipeline);
+  });
   // A failed load must not be an unhandled rejection before anyone awaits `ready`.
   ready.catch((err) => app.log.error({ err }, 'model loading failed'));
   return {
