@@ -74,7 +74,9 @@ export class OcrPipeline {
       // A page photographed upside down reads bottom-right to top-left in image coordinates:
       // sort in the page's own frame (boxes stay in image pixels).
       const { width: w, height: h } = image;
-      lines = sortReadingOrder(lines, (l) => rotateQuad180(l.box).map(([x, y]) => [w - x, h - y]) as Quad, cfg.order.rowOverlap);
+      const upright = (l: OcrLine) => rotateQuad180(l.box).map(([x, y]) => [w - x, h - y]) as Quad;
+      const flipped = lines;
+      lines = await timer.run('order', () => sortReadingOrder(flipped, upright, cfg.order.rowOverlap));
     }
     return {
       width: image.width,
