@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 
 let client: Redis | undefined;
+let connecting: Promise<void> | undefined;
 
 /** The process's Redis connection (REDIS_URL), opened on first use. */
 export function redis(): Redis {
@@ -13,9 +14,31 @@ export function redis(): Redis {
   return client;
 }
 
+/**
+ * The shared client, connected. Without an offline queue a command sent before the first
+ * connect fails, so callers that are not probes await this; concurrent first callers share
+ * one connect. A lost connection later reconnects on its own and commands fail fast meanwhile.
+ */
+export async function connectedRedis(): Promise<Redis> {
+  const c = redis();
+  if (c.status === 'wait') {
+    connecting ??= c.connect().finally(() => {
+      connecting = undefined;
+    });
+  }
+  if (connecting) await connecting;
+  return c;
+}
+
+/** A key in this deployment's namespace (REDIS_PREFIX, default `ticketing:`). */
+export function redisKey(...parts: string[]): string {
+  return `${process.env.REDIS_PREFIX ?? 'ticketing:'}${parts.join(':')}`;
+}
+
 export async function closeRedis(): Promise<void> {
   if (!client) return;
   const closing = client;
   client = undefined;
+  connecting = undefined;
   await closing.quit().catch(() => closing.disconnect());
 }

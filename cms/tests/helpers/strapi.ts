@@ -2,6 +2,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createTestDatabase, dropTestDatabase } from './database';
+import { deleteRedisKeys } from './redis';
 
 const appDir = path.resolve(__dirname, '..', '..');
 const secret = () => randomBytes(16).toString('base64');
@@ -10,7 +11,8 @@ function testEnv(databaseUrl: string) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   process.env.LOG_LEVEL ??= 'warn';
-  process.env.AUTH_RATELIMIT = 'false';
+  // each test file keeps its Redis keys (rate limits, token families) apart from other runs
+  process.env.REDIS_PREFIX ??= `test:${process.pid}:${randomBytes(4).toString('hex')}:`;
   process.env.APP_KEYS ??= `${secret()},${secret()}`;
   for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'JWT_SECRET']) {
     process.env[name] ??= secret();
@@ -55,6 +57,7 @@ export async function startTestApp() {
     async stop() {
       await shutdownStrapi(app);
       await dropTestDatabase(db.name);
+      await deleteRedisKeys(process.env.REDIS_PREFIX as string);
     },
   };
 }
