@@ -26,6 +26,10 @@ describe('bounded queue: 503 + Retry-After when full; /metrics counts', () => {
     expect(rejected.status).toBe(503);
     expect(rejected.headers.get('retry-after')).toBe('3');
     expect(rejected.body.error.code).toBe('queue_full');
+    // A body far larger than the socket buffers: the client must still read the 503, not EPIPE.
+    const big = { name: 'big.jpg', data: Buffer.concat([fixture('dev/dev-001.jpg').data, Buffer.alloc(6 * 1024 * 1024)]) };
+    const rejectedBig = await postImages(svc.baseUrl, [big]);
+    expect(rejectedBig.status).toBe(503);
     const first = await slow;
     expect(first.status).toBe(200);
     await until(() => svc.server.queue.size === 0);
@@ -41,8 +45,8 @@ describe('bounded queue: 503 + Retry-After when full; /metrics counts', () => {
     const text = await res.text();
     const value = (re: RegExp) => Number(text.match(re)?.[1]);
     expect(value(/^ocr_http_requests_total\{route="\/v1\/ocr",method="POST",status="200"\} (\d+)$/m)).toBe(3);
-    expect(value(/^ocr_http_requests_total\{route="\/v1\/ocr",method="POST",status="503"\} (\d+)$/m)).toBe(1);
-    expect(value(/^ocr_requests_rejected_total\{reason="queue_full"\} (\d+)$/m)).toBe(1);
+    expect(value(/^ocr_http_requests_total\{route="\/v1\/ocr",method="POST",status="503"\} (\d+)$/m)).toBe(2);
+    expect(value(/^ocr_requests_rejected_total\{reason="queue_full"\} (\d+)$/m)).toBe(2);
     expect(value(/^ocr_images_total\{outcome="ok",code=""\} (\d+)$/m)).toBe(5);
     expect(value(/^ocr_images_total\{outcome="error",code="unsupported_format"\} (\d+)$/m)).toBe(1);
     expect(value(/^ocr_image_duration_seconds_count\{outcome="ok"\} (\d+)$/m)).toBe(5);

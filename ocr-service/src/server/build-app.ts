@@ -42,9 +42,10 @@ export async function buildApp(deps: RouteDeps, opts: { logger: boolean | { leve
     const release = queue.tryAdmit();
     if (!release) {
       metrics.rejected.inc({ reason: 'queue_full' });
+      // No `connection: close` here: Node drains (discards) the unread body after the reply, so
+      // a client still uploading reads this 503 instead of failing with EPIPE/ECONNRESET.
       throw new HttpError(503, 'queue_full', 'the OCR queue is full, retry later', {
         'retry-after': String(config.retryAfterSeconds),
-        connection: 'close',
       });
     }
     metrics.inFlight.inc();
