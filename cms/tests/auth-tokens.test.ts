@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { startTestApp } from './helpers/strapi';
+import { startStrapiProcess } from './helpers/strapi-process';
 import { createAccount, roleWith, type Account } from './helpers/accounts';
 
 // short enough to watch an access token expire, long enough for a request or two
@@ -293,5 +294,23 @@ describe('bad JWTs on a protected route', () => {
   ])('a %s refresh token → 401', async (_name, token) => {
     const res = await refresh(typeof token === 'function' ? token() : token);
     expect(res.status).toBe(401);
+  });
+});
+
+describe('without Redis', () => {
+  it('fails closed: token requests get 503, not a pass without revocation checks', async () => {
+    // port 1 refuses connections: a CMS process whose Redis is down
+    const cms = await startStrapiProcess(app.db.url, { REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const tokens = await login(alice);
+      const res = await request(cms.url).get('/api/users/me').set('Authorization', `Bearer ${tokens.jwt}`);
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ data: null, error: { status: 503, name: 'ServiceUnavailableError' } });
+      expect((await request(cms.url).post('/api/auth/refresh').send({ refreshToken: tokens.refreshToken })).status).toBe(503);
+      // routes without a user token do not need the session store
+      expect((await request(cms.url).get('/_health')).status).toBe(200);
+    } finally {
+      await cms.stop();
+    }
   });
 });

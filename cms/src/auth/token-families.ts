@@ -1,3 +1,4 @@
+import type Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
 import { connectedRedis, redisKey } from '../redis';
 import { UP_ORIGIN, type RefreshSession } from './refresh-token';
@@ -21,6 +22,17 @@ interface SessionLifetimes {
 const lifetimes = (strapi: Core.Strapi) =>
   strapi.config.get('plugin::users-permissions.sessions') as SessionLifetimes;
 
+/** Redis could not be reached: revocation state is unknown, so the request must not pass. */
+export class SessionStoreUnavailableError extends Error {}
+
+async function store<T>(work: (client: Redis) => Promise<T>): Promise<T> {
+  try {
+    return await work(await connectedRedis());
+  } catch (error) {
+    throw new SessionStoreUnavailableError(`session store: ${(error as Error).message}`);
+  }
+}
+
 const usedKey = (sessionId: string) => redisKey('auth', 'refresh-used', sessionId);
 const familyKey = (userId: string, deviceId: string) => redisKey('auth', 'revoked-family', userId, deviceId);
 const revokedSessionKey = (sessionId: string) => redisKey('auth', 'revoked-session', sessionId);
@@ -28,38 +40,41 @@ const revokedSessionKey = (sessionId: string) => redisKey('auth', 'revoked-sessi
 /** Records that a refresh token was presented; false when it had been presented before (a reuse). */
 export async function firstPresentation(session: RefreshSession): Promise<boolean> {
   const ttlMs = Math.max(1000, session.expiresAtMs - Date.now());
-  const set = await (await connectedRedis()).set(usedKey(session.sessionId), '1', 'PX', ttlMs, 'NX');
+  const set = await store((c) => c.set(usedKey(session.sessionId), '1', 'PX', ttlMs, 'NX'));
   return set === 'OK';
 }
 
 /** Forgets a presentation whose rotation did not happen (server error), so a retry is not a reuse. */
 export async function forgetPresentation(session: RefreshSession): Promise<void> {
-  await (await connectedRedis()).del(usedKey(session.sessionId));
+  await store((c) => c.del(usedKey(session.sessionId)));
 }
 
 /** Whether the family of `session` has been revoked since its login. */
 export async function isFamilyRevoked(session: RefreshSession): Promise<boolean> {
   if (!session.deviceId) return false;
-  return (await (await connectedRedis()).exists(familyKey(session.userId, session.deviceId))) === 1;
+  const deviceId = session.deviceId;
+  return (await store((c) => c.exists(familyKey(session.userId, deviceId)))) === 1;
 }
 
 /** A new login on `deviceId` starts a new family: drop an old revocation of that device. */
 export async function startFamily(userId: string, deviceId: string): Promise<void> {
-  await (await connectedRedis()).del(familyKey(userId, deviceId));
+  await store((c) => c.del(familyKey(userId, deviceId)));
 }
 
 /** Whether access tokens of this session have been revoked. */
 export async function isSessionRevoked(sessionId: string): Promise<boolean> {
-  return (await (await connectedRedis()).exists(revokedSessionKey(sessionId))) === 1;
+  return (await store((c) => c.exists(revokedSessionKey(sessionId)))) === 1;
 }
 
 /** Refuses the access tokens of these sessions until they would have expired anyway. */
 export async function revokeAccess(strapi: Core.Strapi, sessionIds: string[]): Promise<void> {
   if (sessionIds.length === 0) return;
   const ttl = lifetimes(strapi).accessTokenLifespan;
-  const batch = (await connectedRedis()).multi();
-  for (const id of sessionIds) batch.set(revokedSessionKey(id), '1', 'EX', ttl);
-  await batch.exec();
+  await store((c) => {
+    const batch = c.multi();
+    for (const id of sessionIds) batch.set(revokedSessionKey(id), '1', 'EX', ttl);
+    return batch.exec();
+  });
 }
 
 /** The session ids of a family (`deviceId` undefined: every session of the user). */
@@ -85,8 +100,8 @@ export async function revokeFamily(
 ): Promise<void> {
   if (deviceId) {
     // marked first: a rotation finishing after the delete below sees it and undoes itself
-    const client = await connectedRedis();
-    await client.set(familyKey(userId, deviceId), String(Date.now()), 'EX', lifetimes(strapi).maxRefreshTokenLifespan);
+    const ttl = lifetimes(strapi).maxRefreshTokenLifespan;
+    await store((c) => c.set(familyKey(userId, deviceId), String(Date.now()), 'EX', ttl));
   }
   const sessionIds = await familySessionIds(strapi, userId, deviceId);
   await revokeAccess(strapi, [...new Set([...knownSessionIds, ...sessionIds])]);

@@ -18,6 +18,7 @@ import {
   isSessionRevoked,
   revokeAccess,
   revokeFamily,
+  SessionStoreUnavailableError,
   startFamily,
 } from '../auth/token-families';
 
@@ -31,7 +32,8 @@ const unauthorized = (ctx: Context, message: string) => replyError(ctx, 401, 'Un
  * gets a deviceId (generated when the client sends none, and returned as `deviceId`); a
  * refresh token presented a second time revokes its family; logout revokes the family;
  * access tokens of a revoked family are refused on every route. Answers 401 for a refresh
- * token of another user or device. Redis errors fail closed (the request fails).
+ * token of another user or device. Without Redis nothing of this can be checked: such
+ * requests get 503 (fail closed), and /_ready reports Redis down.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
@@ -111,7 +113,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     else await revokeAccess(strapi, [caller.sessionId]);
   }
 
-  return async (ctx, next) => {
+  async function route(ctx: Context, next: Next) {
     const caller = bearerAccess(strapi, ctx);
     if (caller && (await isSessionRevoked(caller.sessionId))) return unauthorized(ctx, 'Session revoked');
     if (ctx.method !== 'POST') return next();
@@ -119,5 +121,15 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     if (ctx.path === `${prefix}/auth/refresh`) return refresh(ctx, next);
     if (ctx.path === `${prefix}/auth/logout`) return logout(ctx, next);
     return next();
+  }
+
+  return async (ctx, next) => {
+    try {
+      await route(ctx, next);
+    } catch (error) {
+      if (!(error instanceof SessionStoreUnavailableError)) throw error;
+      strapi.log.error(error.message);
+      replyError(ctx, 503, 'ServiceUnavailableError', 'Session store unavailable, try again shortly');
+    }
   };
 };
