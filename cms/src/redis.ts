@@ -35,6 +35,7 @@ export function redisKey(...parts: string[]): string {
   return `${process.env.REDIS_PREFIX ?? 'ticketing:'}${parts.join(':')}`;
 }
 
+/** Closes the shared client (the app's destroy); the next use opens a new one. */
 export async function closeRedis(): Promise<void> {
   if (!client) return;
   const closing = client;
