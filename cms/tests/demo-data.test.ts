@@ -29,9 +29,12 @@ describe('demo data', () => {
   it('writes valid tickets of both types with their audit entries, in several batches', async () => {
     await app.strapi.plugin('ticketing').service('demo').tickets(12_000, { seed: 3 });
     const db = app.strapi.db.connection;
-    const byType = await db('ticketing_tickets').select('type_key').count({ n: '*' }).groupBy('type_key').orderBy('type_key');
-    expect(byType.map((r: { type_key: string }) => r.type_key)).toEqual(['bs-fault', 'site-survey']);
-    expect(byType.reduce((sum: number, r: { n: string }) => sum + Number(r.n), 0)).toBe(12_000);
+    const byType = (await db('ticketing_tickets').select('type_key').count({ n: '*' }).groupBy('type_key').orderBy('type_key')) as unknown as {
+      type_key: string;
+      n: string;
+    }[];
+    expect(byType.map((r) => r.type_key)).toEqual(['bs-fault', 'site-survey']);
+    expect(byType.reduce((sum, r) => sum + Number(r.n), 0)).toBe(12_000);
     const states = await db('ticketing_tickets').distinct('state');
     expect(states.length).toBe(6);
     const audits = await db('ticketing_audit_logs').where({ action: 'create', actor_id: 'seed:demo' }).count({ n: '*' });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { actorFromState } from '../tickets/actor';
+import { actorFromState, isApiTokenAuth } from '../tickets/actor';
 import { getService } from '../utils/get-service';
 
 /** The route rule every content-API route declares: `{ name: 'plugin::ticketing.has-right', config: { right } }`. */
@@ -14,7 +14,7 @@ export const requireRight = (right: string) => ({ name: 'plugin::ticketing.has-r
 export default (policyContext: { state: any }, config: { right: string }, { strapi }: { strapi: Core.Strapi }) => {
   const access = getService(strapi, 'access');
   const auth = policyContext.state.auth;
-  if (auth?.strategy?.name === 'api-token' && auth.credentials?.type === 'custom') {
+  if (isApiTokenAuth(auth) && auth.credentials?.type === 'custom') {
     if ((access.config().rights[config.right] ?? []).length > 0) return true;
   } else if (access.hasRight(actorFromState(policyContext.state).role, config.right)) {
     return true;

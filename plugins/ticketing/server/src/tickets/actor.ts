@@ -8,15 +8,30 @@ export interface Actor {
   userId: number | null;
 }
 
-interface AuthState {
+export interface AuthState {
   user?: { id: number; username?: string; role?: { type?: string } };
   auth?: { strategy?: { name?: string }; credentials?: { id?: number; name?: string; type?: string } };
 }
+
+/** Strapi 5 names its API-token strategy `content-api-token` (`api-token` in v4). */
+export const isApiTokenAuth = (auth?: AuthState['auth']) =>
+  auth?.strategy?.name === 'content-api-token' || auth?.strategy?.name === 'api-token';
 
 /** API tokens have no role: a full-access token acts as admin, any other as a viewer. */
 const TOKEN_ROLE: Record<string, string> = { 'full-access': 'admin' };
 
 export function actorFromState(state: AuthState): Actor {
+  // Strapi also puts an API token's record in `state.user`: look at the strategy first
+  const credentials = state.auth?.credentials;
+  if (isApiTokenAuth(state.auth) && credentials) {
+    return {
+      kind: 'api-token',
+      id: credentials.id === undefined ? null : String(credentials.id),
+      name: credentials.name ?? null,
+      role: TOKEN_ROLE[credentials.type ?? ''] ?? 'viewer',
+      userId: null,
+    };
+  }
   if (state.user) {
     return {
       kind: 'user',
@@ -24,16 +39,6 @@ export function actorFromState(state: AuthState): Actor {
       name: state.user.username ?? null,
       role: state.user.role?.type ?? null,
       userId: state.user.id,
-    };
-  }
-  const credentials = state.auth?.credentials;
-  if (state.auth?.strategy?.name === 'api-token' && credentials) {
-    return {
-      kind: 'api-token',
-      id: credentials.id === undefined ? null : String(credentials.id),
-      name: credentials.name ?? null,
-      role: TOKEN_ROLE[credentials.type ?? ''] ?? 'viewer',
-      userId: null,
     };
   }
   return { kind: 'system', id: null, name: null, role: null, userId: null };
