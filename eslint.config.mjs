@@ -4,7 +4,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'cms/.strapi/**', 'cms/types/**', '**/coverage/**', 'ocr-service/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'cms/.strapi/**', 'cms/types/**', '**/coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

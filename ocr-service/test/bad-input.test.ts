@@ -101,7 +101,7 @@ describe('accepted formats', () => {
   afterAll(() => svc.close());
 
   it('reads the same line from JPEG, PNG, WebP, TIFF, greyscale and 16-bit PNG', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const sharp: typeof import('sharp') = require('sharp');
     const src = fixture('peer/text_rec.jpg').data;
     const uploads = [

@@ -94,7 +94,7 @@ describe('OCR accuracy on ocr-dev fixtures, through POST /v1/ocr', () => {
   });
 
   it('reads an upside-down page with cls=true, lines in the reading order of the page itself', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const sharp: typeof import('sharp') = require('sharp');
     const upsideDown = await sharp(fixture('dev/dev-001.jpg').data).rotate(180).jpeg({ quality: 90 }).toBuffer();
     const res = await postImages(svc.baseUrl, [{ name: 'upside-down.jpg', data: upsideDown }], '?cls=true');
