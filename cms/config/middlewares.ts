@@ -11,7 +11,6 @@ export default ({ env }: { env: any }) => [
       credentials: true,
     },
   },
-  'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
   'global::auth-rate-limit',

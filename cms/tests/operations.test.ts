@@ -49,3 +49,31 @@ describe('operations and the auth baseline', () => {
     expect(await permissions()).toBe(before);
   });
 });
+
+describe('secure headers and CORS', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  const api = () => request(app.strapi.server.httpServer);
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.stop());
+
+  it('sends secure headers on API answers', async () => {
+    const res = await api().get('/api/ticketing/ticket-types');
+    expect(res.status).toBe(401);
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('allows only the configured origins (the portal dev origin by default)', async () => {
+    const preflight = (origin: string) =>
+      api().options('/api/ticketing/tickets').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+    const allowed = await preflight('http://localhost:5173');
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    const other = await preflight('https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
