@@ -1,6 +1,4 @@
-/** Every suite of the repo; each workspace keeps its own jest config. */
+/** Every suite of the repo; each workspace keeps its own jest config (and its own timeouts). */
 module.exports = {
   projects: ['<rootDir>/plugins/ticketing', '<rootDir>/cms', '<rootDir>/ocr-service'],
-  // integration files boot Strapi or load the OCR models in beforeAll
-  testTimeout: 120000,
 };

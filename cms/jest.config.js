@@ -4,4 +4,6 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // each file boots Strapi in beforeAll (seconds, more on a busy machine)
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-timeout.ts'],
 };

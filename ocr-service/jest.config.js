@@ -12,6 +12,5 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  // Integration tests load the real ONNX models and run them on 2 cores: be generous.
-  testTimeout: 120000,
+  setupFilesAfterEnv: ['<rootDir>/test/jest-timeout.js'],
 };

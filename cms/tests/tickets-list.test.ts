@@ -103,6 +103,21 @@ describe('tickets list: filters, sort, pagination, plans', () => {
     expect(res.body.error.message).toMatch(message);
   });
 
+  it('reports a total above the count limit as a lower bound', async () => {
+    const tickets = app.strapi.plugin('ticketing').service('tickets');
+    const config = app.strapi.config.get('plugin::ticketing') as { countLimit: number };
+    const saved = config.countLimit;
+    config.countLimit = 3;
+    try {
+      const capped = await tickets.list({ type: 'bs-fault', pageSize: '2' }, { kind: 'system', role: null });
+      expect(capped.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 2, total: 3, totalIsLowerBound: true });
+      const exact = await tickets.list({ type: 'bs-fault', filters: { form: { pci: { $lte: '200' } } } }, { kind: 'system', role: null });
+      expect(exact.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 2 });
+    } finally {
+      config.countLimit = saved;
+    }
+  });
+
   it('treats hostile text as a plain value', async () => {
     const res = await list(`type=bs-fault&filters[form][site_name][$contains]=${encodeURIComponent("'; DROP TABLE ticketing_tickets; --")}`);
     expect(res.status).toBe(200);

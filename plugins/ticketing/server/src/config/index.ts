@@ -6,14 +6,18 @@ export interface TicketingConfig {
   configDir: string;
   /** IANA zone that wall-clock input (Excel, forms, OCR) is read in. */
   timeZone: string;
+  /** List totals are exact up to this many tickets, then reported as a lower bound; 0 = always exact. */
+  countLimit: number;
 }
 
 export default {
   default: (): TicketingConfig => ({
     configDir: path.resolve(process.cwd(), '..', 'config'),
     timeZone: 'Asia/Shanghai',
+    countLimit: 10000,
   }),
   validator(config: TicketingConfig) {
+    if (!Number.isSafeInteger(config.countLimit) || config.countLimit < 0) throw new Error('ticketing.countLimit must be a whole number ≥ 0');
     if (typeof config.configDir !== 'string' || !config.configDir) throw new Error('ticketing.configDir must be a path');
     if (!Intl.supportedValuesOf('timeZone').includes(config.timeZone) && config.timeZone !== 'UTC') {
       throw new Error(`ticketing.timeZone "${config.timeZone}" is not an IANA time zone`);

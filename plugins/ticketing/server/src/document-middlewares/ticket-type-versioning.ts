@@ -48,6 +48,7 @@ export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
         data.version = 1;
         const created = await next();
         await writeRevision(strapi, String(data.key), 1, created as Data);
+        getService(strapi, 'ticket-types').forget(String(data.key));
         return created;
       }
 
@@ -59,6 +60,7 @@ export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
       if (data.key !== undefined && data.key !== current.key) {
         throw new errors.ValidationError(`The key of ticket type "${current.key}" cannot change`);
       }
+      getService(strapi, 'ticket-types').forget(current.key);
       if (data.fields === undefined || isDeepStrictEqual(data.fields, current.fields)) return next();
 
       assertValidFields(strapi, data.fields);

@@ -39,11 +39,11 @@ const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(AUDIT_LOG_UID).tableName;
   return {
-    /** Appends entries within `trx`, so they commit or roll back with the change they describe. */
-    async append(trx: Knex.Transaction, entries: AuditEntry[]) {
-      if (!entries.length) return;
-      const now = new Date();
-      const rows = entries.map((e) => ({
+    table,
+
+    /** The audit table's rows for `entries`, for writers that insert them in their own statement. */
+    rows(entries: AuditEntry[], now = new Date()) {
+      return entries.map((e) => ({
         document_id: newDocumentId(),
         entity_kind: e.entityKind,
         entity_id: e.entityId,
@@ -58,7 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         updated_at: now,
         published_at: now,
       }));
-      await unnestInsert(trx, table(), AUDIT_COLUMNS, rows);
+    },
+
+    /** Appends entries within `trx`, so they commit or roll back with the change they describe. */
+    async append(trx: Knex.Transaction, entries: AuditEntry[]) {
+      if (entries.length) await unnestInsert(trx, table(), AUDIT_COLUMNS, this.rows(entries));
     },
 
     /** Appends entries in a transaction of their own (for changes that are not one write of ours). */
@@ -73,7 +77,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, [{ total }]] = await Promise.all([
         db(table())
           .where(where)
-          .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+          .orderBy([
+            { column: 'created_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
           .limit(pageSize)
           .offset((page - 1) * pageSize),
         db(table()).where(where).count({ total: '*' }),
@@ -82,10 +89,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         entries: rows.map((r: Record<string, any>) => ({
           id: r.document_id,
-        action: r.action,
+          action: r.action,
           actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
-        diff: parseJson(r.diff),
-        meta: parseJson(r.meta),
+          diff: parseJson(r.diff),
+          meta: parseJson(r.meta),
           requestId: r.request_id,
           at: formatTimestamp(r.created_at, timeZone),
         })),

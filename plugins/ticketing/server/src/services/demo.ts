@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { TicketingConfig } from '../config';
 import { createRandom, demoTicket, zonedFormatter } from '../demo/demo-data';
 import type { Actor } from '../tickets/actor';
-import type { BulkTicket } from './tickets';
+import type { BulkTicket } from './ticket-bulk';
 import { getService } from '../utils/get-service';
 
 /** The role names of DESIGN.md "RBAC"; their grants come from the roles file. */
@@ -36,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * through the bulk path; `onProgress` hears after each batch.
    */
   async tickets(count: number, options: { seed?: number; onProgress?: (done: number) => void } = {}) {
-    const tickets = getService(strapi, 'tickets');
+    const bulk = getService(strapi, 'ticket-bulk');
     const { timeZone } = strapi.config.get('plugin::ticketing') as TicketingConfig;
     const random = createRandom(options.seed ?? 20261130);
     const now = Date.now();
@@ -66,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const batch = await build(Math.min(BATCH, count - built));
       built += batch.length;
       if (writing.size >= WRITERS) await Promise.race(writing);
-      const write: Promise<void> = tickets.insertMany(batch, { actor, action: 'create' }).then(() => {
+      const write: Promise<void> = bulk.insertMany(batch, { actor, action: 'create' }).then(() => {
         writing.delete(write);
         written += batch.length;
         options.onProgress?.(written);

@@ -22,6 +22,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const validator = new FieldDefinitionValidator(registry);
 
   return {
+    /** The registry itself, for code that validates many values (forms, imports). */
+    registry,
     /** Adds a field type: the designer, schemas, validation, import, OCR and export pick it up. */
     register(type: FieldType) {
       registry.register(type);

@@ -3,6 +3,7 @@ import audit from './audit';
 import demo from './demo';
 import fieldTypes from './field-types';
 import seed from './seed';
+import ticketBulk from './ticket-bulk';
 import ticketIndexes from './ticket-indexes';
 import ticketTypes from './ticket-types';
 import tickets from './tickets';
@@ -14,6 +15,7 @@ export default {
   demo,
   'field-types': fieldTypes,
   seed,
+  'ticket-bulk': ticketBulk,
   'ticket-indexes': ticketIndexes,
   'ticket-types': ticketTypes,
   tickets,

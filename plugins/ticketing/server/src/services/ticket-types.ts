@@ -23,47 +23,85 @@ const toSource = (entry: Pick<TicketTypeEntry, 'key' | 'nameZh' | 'nameEn' | 'de
   fields: entry.fields,
 });
 
+/** A version of a type: its form source; the current version also says whether it takes new tickets. */
+export type TypeDefinition = FormSource & { version: number; active?: boolean };
+
+/**
+ * How long a process trusts its copy of a type's current version. Every ticket write needs
+ * it; edits made through this process clear the copy at once, other processes see them
+ * within this time. Revisions never change and are kept for good.
+ */
+const CURRENT_TTL_MS = 2000;
+
 /** Reads ticket types and their revisions, and serves their form schemas. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Active types, by key. */
-  async listActive() {
-    const entries = (await strapi.db.query(TICKET_TYPE_UID).findMany({
-      where: { active: true },
-      orderBy: { key: 'asc' },
-    })) as TicketTypeEntry[];
-    return entries.map((e) => ({
-      key: e.key,
-      name: { 'zh-CN': e.nameZh, en: e.nameEn },
-      description: e.description,
-      version: e.version,
-    }));
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const current = new Map<string, { definition: TypeDefinition; until: number }>();
+  const revisions = new Map<string, TypeDefinition>();
 
-  /** Every type, active or not, with its current fields. */
-  async listAll(): Promise<TicketTypeEntry[]> {
-    return (await strapi.db.query(TICKET_TYPE_UID).findMany({ orderBy: { key: 'asc' } })) as TicketTypeEntry[];
-  },
+  return {
+    /** Active types, by key. */
+    async listActive() {
+      const entries = (await strapi.db.query(TICKET_TYPE_UID).findMany({
+        where: { active: true },
+        orderBy: { key: 'asc' },
+      })) as TicketTypeEntry[];
+      return entries.map((e) => ({
+        key: e.key,
+        name: { 'zh-CN': e.nameZh, en: e.nameEn },
+        description: e.description,
+        version: e.version,
+      }));
+    },
 
-  async findByKey(key: string): Promise<TicketTypeEntry | null> {
-    return (await strapi.db.query(TICKET_TYPE_UID).findOne({ where: { key } })) as TicketTypeEntry | null;
-  },
+    /** Every type, active or not, with its current fields. */
+    async listAll(): Promise<TicketTypeEntry[]> {
+      return (await strapi.db.query(TICKET_TYPE_UID).findMany({ orderBy: { key: 'asc' } })) as TicketTypeEntry[];
+    },
 
-  /** The type's definition at `version` (the current one when omitted); 404 naming what is missing. */
-  async definition(key: string, version?: number): Promise<FormSource & { version: number }> {
-    const entry = await this.findByKey(key);
-    if (!entry) throw new errors.NotFoundError(`Unknown ticket type "${key}"`);
-    if (version === undefined || version === entry.version) return { ...toSource(entry), version: entry.version };
-    const revision = (await strapi.db.query(TICKET_TYPE_REVISION_UID).findOne({
-      where: { typeKey: key, version },
-    })) as (TicketTypeEntry & { typeKey: string }) | null;
-    if (!revision) throw new errors.NotFoundError(`Ticket type "${key}" has no version ${version}`);
-    return { ...toSource({ ...revision, key }), version };
-  },
+    async findByKey(key: string): Promise<TicketTypeEntry | null> {
+      return (await strapi.db.query(TICKET_TYPE_UID).findOne({ where: { key } })) as TicketTypeEntry | null;
+    },
 
-  /** The JSON Schema and uiSchema of a type's form, in one locale. */
-  async formSchema(key: string, locale: Locale, version?: number) {
-    const definition = await this.definition(key, version);
-    const { schema, uiSchema } = getService(strapi, 'field-types').formSchema(definition, locale);
-    return { key, version: definition.version, locale, schema, uiSchema };
-  },
-});
+    /** Drops this process's copy of a type's current version (after the type was written). */
+    forget(key: string) {
+      current.delete(key);
+    },
+
+    /**
+     * The type's definition at `version`, or its current one (with `active`) when omitted;
+     * 404 naming what is missing.
+     */
+    async definition(key: string, version?: number): Promise<TypeDefinition> {
+      if (version !== undefined) {
+        const revisionKey = `${key}@${version}`;
+        let revision = revisions.get(revisionKey);
+        if (!revision) {
+          const row = (await strapi.db
+            .query(TICKET_TYPE_REVISION_UID)
+            .findOne({ where: { typeKey: key, version } })) as TicketTypeEntry | null;
+          if (!row) {
+            if (!(await this.findByKey(key))) throw new errors.NotFoundError(`Unknown ticket type "${key}"`);
+            throw new errors.NotFoundError(`Ticket type "${key}" has no version ${version}`);
+          }
+          revision = { ...toSource({ ...row, key }), version };
+          revisions.set(revisionKey, revision);
+        }
+        return revision;
+      }
+      const cached = current.get(key);
+      if (cached && cached.until > Date.now()) return cached.definition;
+      const entry = await this.findByKey(key);
+      if (!entry) throw new errors.NotFoundError(`Unknown ticket type "${key}"`);
+      const definition = { ...toSource(entry), version: entry.version, active: entry.active };
+      current.set(key, { definition, until: Date.now() + CURRENT_TTL_MS });
+      return definition;
+    },
+
+    /** The JSON Schema and uiSchema of a type's form, in one locale. */
+    async formSchema(key: string, locale: Locale, version?: number) {
+      const definition = await this.definition(key, version);
+      const { schema, uiSchema } = getService(strapi, 'field-types').formSchema(definition, locale);
+      return { key, version: definition.version, locale, schema, uiSchema };
+    },
+  };
+};

@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { newDocumentId } from '../utils/document-id';
 import { TICKET_UID } from '../constants';
 import { conflictError, missingRightError, NotFoundError, ValidationError } from '../errors';
-import { FormValidator } from '../tickets/form-validator';
+import { FormValidator, type FormResult } from '../tickets/form-validator';
 import { diffForms } from '../tickets/form-diff';
 import { buildListQueries } from '../tickets/list-sql';
 import { ListQueryError, parseListQuery } from '../tickets/list-query';
@@ -13,7 +13,6 @@ import type { FieldDefinition, Locale } from '../field-types';
 import type { TicketingConfig } from '../config';
 import { formatTimestamp } from '../utils/timestamps';
 import { getService } from '../utils/get-service';
-import { unnestInsert, type UnnestColumn } from '../utils/unnest-insert';
 
 type Row = Record<string, any>;
 
@@ -25,32 +24,9 @@ export interface WriteContext {
 }
 
 const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-const TICKET_COLUMNS: UnnestColumn[] = [
-  { name: 'document_id', type: 'text' },
-  { name: 'type_key', type: 'text' },
-  { name: 'type_version', type: 'integer' },
-  { name: 'state', type: 'text' },
-  { name: 'form_data', type: 'jsonb' },
-  { name: 'version', type: 'integer' },
-  { name: 'creator_id', type: 'integer' },
-  { name: 'created_at', type: 'timestamp' },
-  { name: 'updated_at', type: 'timestamp' },
-  { name: 'published_at', type: 'timestamp' },
-];
-
-/** A validated ticket for `insertMany`. */
-export interface BulkTicket {
-  type: string;
-  typeVersion: number;
-  form: Record<string, unknown>;
-  state?: TicketState;
-  createdAt?: Date;
-}
-
 /** Tickets: validated, versioned, state-machined and audited writes; filtered lists. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const registry = { require: (name: string) => getService(strapi, 'field-types').get(name)! };
-  const validator = new FormValidator(registry as never);
+  const validator = new FormValidator(getService(strapi, 'field-types').registry);
   const table = () => strapi.db.metadata.get(TICKET_UID).tableName;
   const usersTable = () => strapi.db.metadata.get('plugin::users-permissions.user').tableName;
   const config = () => strapi.config.get('plugin::ticketing') as TicketingConfig;
@@ -75,14 +51,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  async function validForm(input: unknown, typeKey: string, version: number | undefined, locale: Locale) {
-    const definition = await ticketTypes().definition(typeKey, version);
-    const result = validator.validate(input, definition, locale, getService(strapi, 'field-types').parseContext());
+  const parseContext = () => getService(strapi, 'field-types').parseContext();
+
+  /** The form of a passing check; a 400 listing every failing field otherwise. */
+  function checked(result: FormResult, locale: Locale) {
     if (!result.ok) {
       const list = result.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
       throw new ValidationError(locale === 'en' ? `Invalid form: ${list}` : `表单有误：${list}`, { errors: result.errors });
     }
-    return { form: result.form, version: definition.version };
+    return { form: result.form };
   }
 
   /** Locks the ticket row for the rest of `trx`; 404 when it does not exist. */
@@ -112,80 +89,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .first();
 
   return {
-    /**
-     * A checker for many forms of one type version (the current one when omitted): the
-     * definition is read once, each call parses and validates one form.
-     */
-    async formChecker(typeKey: string, version?: number) {
-      const definition = await ticketTypes().definition(typeKey, version);
-      const parseContext = getService(strapi, 'field-types').parseContext();
-      return {
-        version: definition.version,
-        check: (input: unknown, locale: Locale) => validator.validate(input, definition, locale, parseContext),
-      };
-    },
-
-    /**
-     * Inserts already-validated tickets with multi-row statements, each with its audit
-     * entry, in one transaction: the bulk path (demo data, imports) — an insert per row
-     * is 40–75× slower (notes/performance.md).
-     */
-    async insertMany(items: BulkTicket[], ctx: { actor: Actor; requestId?: string | null; action?: string }) {
-      const rows = items.map((item) => ({
-        document_id: newDocumentId(),
-        type_key: item.type,
-        type_version: item.typeVersion,
-        state: item.state ?? INITIAL_STATE,
-        form_data: JSON.stringify(item.form),
-        version: 1,
-        creator_id: ctx.actor.userId,
-        created_at: item.createdAt ?? new Date(),
-        updated_at: item.createdAt ?? new Date(),
-        published_at: item.createdAt ?? new Date(),
-      }));
-      await strapi.db.connection.transaction(async (trx) => {
-        await unnestInsert(trx, table(), TICKET_COLUMNS, rows);
-        await audit().append(
-          trx,
-          rows.map((row, i) => ({
-            entityKind: 'ticket',
-            entityId: row.document_id,
-            action: ctx.action ?? 'create',
-            actor: ctx.actor,
-            diff: diffForms(null, items[i].form),
-            requestId: ctx.requestId,
-          })),
-        );
-      });
-      return rows.map((r) => r.document_id);
-    },
-
     /** Creates a ticket in `draft` from a form valid for the type's current version. */
     async create(input: { type: unknown; form: unknown }, ctx: WriteContext) {
       if (typeof input.type !== 'string') throw new ValidationError('data.type must be a ticket type key');
-      const type = await ticketTypes().findByKey(input.type);
-      if (!type || !type.active) throw new ValidationError(`Unknown ticket type "${input.type}"`);
-      const { form, version } = await validForm(input.form, type.key, undefined, ctx.locale);
-      const now = new Date();
-      const documentId = newDocumentId();
-      await strapi.db.connection.transaction(async (trx) => {
-        await trx(table()).insert({
-          document_id: documentId,
-          type_key: type.key,
-          type_version: version,
-          state: INITIAL_STATE,
-          form_data: JSON.stringify(form),
-          version: 1,
-          creator_id: ctx.actor.userId,
-          created_at: now,
-          updated_at: now,
-          published_at: now,
+      const definition = await ticketTypes()
+        .definition(input.type)
+        .catch((error) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
         });
-        await audit().append(trx, [
-          { entityKind: 'ticket', entityId: documentId, action: 'create', actor: ctx.actor, diff: diffForms(null, form), requestId: ctx.requestId },
-        ]);
-      });
-      return this.findOne(documentId, ctx.actor);
+      if (!definition?.active) throw new ValidationError(`Unknown ticket type "${input.type}"`);
+      const { form } = checked(validator.validate(input.form, definition, ctx.locale, parseContext()), ctx.locale);
+      const now = new Date();
+      const row = {
+        document_id: newDocumentId(),
+        type_key: definition.key,
+        type_version: definition.version,
+        state: INITIAL_STATE,
+        form_data: JSON.stringify(form),
+        version: 1,
+        creator_id: ctx.actor.userId,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      };
+      // one statement (atomic on its own): the ticket in a CTE, its audit entry in the outer insert
+      const db = strapi.db.connection;
+      const entry = {
+        entityKind: 'ticket',
+        entityId: row.document_id,
+        action: 'create',
+        actor: ctx.actor,
+        diff: diffForms(null, form),
+        requestId: ctx.requestId,
+      };
+      await db
+        .with('ticket', db(table()).insert(row))
+        .insert(audit().rows([entry], now))
+        .into(audit().table());
+      // answered from what was written: reading it back would cost a round trip per create
+      return present({ ...row, form_data: form, creator_name: ctx.actor.kind === 'user' ? ctx.actor.name : null }, ctx.actor);
     },
 
     async findOne(documentId: string, actor: Actor) {
@@ -199,7 +142,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.connection.transaction(async (trx) => {
         const row = await lock(trx, documentId);
         assertVersion(row, input.version, ctx.actor);
-        const { form } = await validForm(input.form, row.type_key, row.type_version, ctx.locale);
+        const definition = await ticketTypes().definition(row.type_key, row.type_version);
+        const { form } = checked(validator.validate(input.form, definition, ctx.locale, parseContext()), ctx.locale);
         const diff = diffForms(parseJson(row.form_data), form);
         await trx(table())
           .where({ id: row.id })
@@ -229,9 +173,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!allowed.includes(to)) {
           throw missingRightError(transitionRight(from, to));
         }
-        await trx(table()).where({ id: row.id }).update({ state: to, version: row.version + 1, updated_at: new Date() });
+        await trx(table())
+          .where({ id: row.id })
+          .update({ state: to, version: row.version + 1, updated_at: new Date() });
         await audit().append(trx, [
-          { entityKind: 'ticket', entityId: documentId, action: 'transition', actor: ctx.actor, diff: { status: [from, to] }, requestId: ctx.requestId },
+          {
+            entityKind: 'ticket',
+            entityId: documentId,
+            action: 'transition',
+            actor: ctx.actor,
+            diff: { status: [from, to] },
+            requestId: ctx.requestId,
+          },
         ]);
       });
       return this.findOne(documentId, ctx.actor);
@@ -273,15 +226,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof ListQueryError) throw new ValidationError(error.message);
         throw error;
       }
-      return { parsed, ...buildListQueries(strapi.db.connection, table(), parsed) };
+      return { parsed, ...buildListQueries(strapi.db.connection, table(), parsed, config().countLimit) };
     },
 
     /** A page of tickets with the total. */
     async list(query: Record<string, unknown>, actor: Actor) {
       const { parsed, rows, count } = await this.listQueries(query);
-      const [page, [{ total }]] = await Promise.all([rows, count]);
+      const [page, counts] = await Promise.all([rows, count as unknown as Promise<{ total: string }[]>]);
       const creators = await this.usernames(page.map((r: Row) => r.creator_id));
-      const totalCount = Number(total);
+      const counted = Number(counts[0].total);
+      const limit = config().countLimit;
+      const capped = limit > 0 && counted > limit;
+      const totalCount = capped ? limit : counted;
       return {
         data: page.map((r: Row) => present({ ...r, creator_name: creators.get(r.creator_id) }, actor)),
         pagination: {
@@ -289,6 +245,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           pageSize: parsed.pageSize,
           pageCount: Math.ceil(totalCount / parsed.pageSize),
           total: totalCount,
+          ...(capped ? { totalIsLowerBound: true } : {}),
         },
       };
     },

@@ -4,6 +4,7 @@ import type audit from '../services/audit';
 import type demo from '../services/demo';
 import type fieldTypes from '../services/field-types';
 import type seed from '../services/seed';
+import type ticketBulk from '../services/ticket-bulk';
 import type ticketIndexes from '../services/ticket-indexes';
 import type ticketTypes from '../services/ticket-types';
 import type tickets from '../services/tickets';
@@ -15,6 +16,7 @@ interface Services {
   demo: ReturnType<typeof demo>;
   'field-types': ReturnType<typeof fieldTypes>;
   seed: ReturnType<typeof seed>;
+  'ticket-bulk': ReturnType<typeof ticketBulk>;
   'ticket-indexes': ReturnType<typeof ticketIndexes>;
   'ticket-types': ReturnType<typeof ticketTypes>;
   tickets: ReturnType<typeof tickets>;

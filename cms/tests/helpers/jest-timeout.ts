@@ -1,0 +1,2 @@
+// A project-level `testTimeout` is ignored when the root config runs this project.
+jest.setTimeout(120000);
