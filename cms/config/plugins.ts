@@ -22,7 +22,7 @@ export default ({ env }: { env: any }) => ({
       // compiled to cms/dist/config: the repo's config/ folder is three levels up
       configDir: env('TICKETING_CONFIG_DIR', path.resolve(__dirname, '..', '..', '..', 'config')),
       timeZone: env('APP_TIMEZONE', 'Asia/Shanghai'),
-      countLimit: env.int('TICKETS_COUNT_LIMIT', 10000),
+      countLimit: env.int('TICKETS_COUNT_LIMIT', 1000),
     },
   },
 });

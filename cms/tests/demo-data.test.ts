@@ -44,7 +44,9 @@ describe('demo data', () => {
     const token = await userToken(app.strapi, 'publisher');
     const api = request(app.strapi.server.httpServer);
     const page = await api.get('/api/ticketing/tickets?type=bs-fault&pageSize=3').set('Authorization', `Bearer ${token}`);
-    expect(page.body.meta.pagination.total).toBe(Number(byType[0].n));
+    // 9,000-odd matches: past the count limit (1,000 by default) the total is a lower bound
+    expect(Number(byType[0].n)).toBeGreaterThan(1000);
+    expect(page.body.meta.pagination).toMatchObject({ total: 1000, totalIsLowerBound: true });
     for (const t of page.body.data) {
       const res = await api.put(`/api/ticketing/tickets/${t.documentId}`).set('Authorization', `Bearer ${token}`).send({ data: { form: t.form, version: 1 } });
       expect(res.status).toBe(200);

@@ -14,7 +14,7 @@ export default {
   default: (): TicketingConfig => ({
     configDir: path.resolve(process.cwd(), '..', 'config'),
     timeZone: 'Asia/Shanghai',
-    countLimit: 10000,
+    countLimit: 1000,
   }),
   validator(config: TicketingConfig) {
     if (!Number.isSafeInteger(config.countLimit) || config.countLimit < 0) throw new Error('ticketing.countLimit must be a whole number ≥ 0');

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { zonedFormatter } from '../utils/zoned-format';
 import type { TicketState } from '../tickets/workflow';
 
 /** A small deterministic PRNG (mulberry32) so a demo data set can be reproduced. */
@@ -54,31 +54,6 @@ const STATES: [TicketState, number][] = [
   ['closed', 0.35],
   ['rejected', 0.05],
 ];
-
-/**
- * Formats instants as `yyyy-MM-ddTHH:mm:ss±hh:mm` in one zone. luxon per value costs
- * ~90 µs; the zone offset only changes on the hour, so it is looked up once per hour.
- */
-export function zonedFormatter(timeZone: string) {
-  const offsets = new Map<number, number>();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (ms: number) => {
-    const hour = Math.floor(ms / 3_600_000);
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      offset = DateTime.fromMillis(hour * 3_600_000, { zone: timeZone }).offset;
-      offsets.set(hour, offset);
-    }
-    const wall = new Date(ms + offset * 60_000);
-    const sign = offset < 0 ? '-' : '+';
-    const abs = Math.abs(offset);
-    return (
-      `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T` +
-      `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
-      `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-    );
-  };
-}
 
 export interface DemoTicket {
   type: 'bs-fault' | 'site-survey';

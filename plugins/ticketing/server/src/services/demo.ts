@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { TicketingConfig } from '../config';
-import { createRandom, demoTicket, zonedFormatter } from '../demo/demo-data';
+import { createRandom, demoTicket } from '../demo/demo-data';
+import { zonedFormatter } from '../utils/zoned-format';
 import type { Actor } from '../tickets/actor';
 import type { BulkTicket } from './ticket-bulk';
 import { getService } from '../utils/get-service';

@@ -38,9 +38,9 @@ function applyWhere(qb: Knex.QueryBuilder, query: ListQuery) {
 /**
  * The page of tickets and, separately, their total: a window count over the page query
  * has planner traps (notes/performance.md), a count query of its own is steady. With
- * `countLimit` the count stops after that many + 1 matches: an exact count of a filter
- * that matches 150,000 of 1M tickets reads them all (over a second), while no one pages
- * past the ten-thousandth ticket; the caller reports such a total as a lower bound.
+ * `countLimit` the count stops after that many + 1 matches: an expression index cannot
+ * answer a count alone, so an exact count of a filter matching 125,000 of 1M tickets reads
+ * every one of those rows (over a second); the caller reports a capped total as a lower bound.
  */
 export function buildListQueries(db: Knex, table: string, query: ListQuery, countLimit = 0) {
   const rows = db(table).select('*');
