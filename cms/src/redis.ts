@@ -25,6 +25,21 @@ export async function connectedRedis(): Promise<Redis> {
     connecting ??= c.connect().finally(() => {
       connecting = undefined;
     });
+  } else if (c.status === 'connecting' && !connecting) {
+    // a connect someone else started (ioredis's own reconnect): wait for it, briefly
+    connecting = new Promise<void>((resolve, reject) => {
+      const ready = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        c.off('ready', ready);
+        reject(new Error('Redis is not reachable'));
+      }, 2000);
+      c.once('ready', ready);
+    }).finally(() => {
+      connecting = undefined;
+    });
   }
   if (connecting) await connecting;
   return c;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { redis } from '../redis';
+import { connectedRedis } from '../redis';
 
 async function check(probe: () => Promise<unknown>): Promise<string> {
   try {
@@ -11,9 +11,7 @@ async function check(probe: () => Promise<unknown>): Promise<string> {
 }
 
 async function pingRedis() {
-  const client = redis();
-  if (client.status === 'wait' || client.status === 'end') await client.connect();
-  await client.ping();
+  await (await connectedRedis()).ping();
 }
 
 /**

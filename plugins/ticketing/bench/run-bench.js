@@ -132,7 +132,9 @@ async function main() {
       try {
         const base = `http://127.0.0.1:${port}/api/ticketing/tickets`;
         const listPath = `${base}?type=bs-fault&filters[form][pci]=387&pageSize=25`;
-        const one = (await (await fetch(listPath, { headers })).json()).data[0].documentId;
+        const first = await (await fetch(listPath, { headers })).json();
+        if (!first.data?.length) throw new Error(`the list answered ${JSON.stringify(first).slice(0, 300)}`);
+        const one = first.data[0].documentId;
         for (const [name, options] of [
           ['create', { url: base, method: 'POST', headers, body: JSON.stringify({ data: { type: 'bs-fault', form } }) }],
           ['get', { url: `${base}/${one}`, headers }],
