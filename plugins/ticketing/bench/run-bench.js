@@ -58,7 +58,26 @@ function seed(args) {
 }
 
 async function startCms() {
-  const child = spawn('npx', ['strapi', 'start'], { cwd: cms, env: { ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  try {
+    await fetch(`http://127.0.0.1:${port}/_health`);
+    throw new Error(`port ${port} is taken: stop what listens there or pass --port`);
+  } catch (error) {
+    if (String(error.message).startsWith('port ')) throw error;
+  }
+  // its own process group, so that stopping it stops npx's child (the Strapi server) too
+  const child = spawn('npx', ['strapi', 'start'], {
+    cwd: cms,
+    env: { ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  child.stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
   for (let i = 0; i < 120; i++) {
     await new Promise((r) => setTimeout(r, 500));
     try {
@@ -67,7 +86,7 @@ async function startCms() {
       // not listening yet
     }
   }
-  child.kill();
+  child.stop();
   throw new Error('the CMS did not become ready within 60 s');
 }
 
@@ -148,8 +167,9 @@ async function main() {
           console.log(`  ${name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  errors ${r.errors}`);
         }
       } finally {
-        cmsProcess.kill();
-        await new Promise((r) => cmsProcess.once('exit', r));
+        const exited = new Promise((r) => cmsProcess.once('exit', r));
+        cmsProcess.stop();
+        await exited;
       }
     }
   } finally {
