@@ -151,6 +151,12 @@ describe('tickets list: filters, sort, pagination, plans', () => {
     expect(pci.count).toMatch(/"Index Name":"tkt_bs_fault_pci"/);
     const range = await plan({ type: 'bs-fault', filters: { form: { occurred_at: { $gte: '2026-01-20', $lt: '2026-01-21' } } } });
     expect(range.page).toMatch(/"Index Name":"tkt_bs_fault_occurred_at"/);
+    // enum and number expressions carry statistics: the planner knows a third match, and the
+    // capped count stops early instead of bitmap-scanning every match
+    const broad = await plan({ type: 'bs-fault', filters: { form: { severity: { $eq: 'critical' } } } });
+    const estimates = [...broad.count.matchAll(/"Plan Rows":(\d+)/g)].map((m) => Number(m[1]));
+    expect(Math.max(...estimates)).toBeGreaterThan(10_000);
+    expect(broad.count).not.toMatch(/Bitmap Index Scan/);
     const sorted = await plan({ type: 'bs-fault', sort: 'pci:asc' });
     expect(sorted.page).toMatch(/"Index Name":"tkt_bs_fault_pci"/);
     const res = await list('type=bs-fault&filters[form][pci]=387&pageSize=5');
