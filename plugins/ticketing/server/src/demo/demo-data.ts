@@ -1,4 +1,3 @@
-import { zonedFormatter } from '../utils/zoned-format';
 import type { TicketState } from '../tickets/workflow';
 
 /** A small deterministic PRNG (mulberry32) so a demo data set can be reproduced. */
