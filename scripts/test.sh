@@ -7,8 +7,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund || exit 1
 rm -f .jest-results.json
-if ! npm run build:server >/tmp/ticketing-build.log 2>&1; then
-  cat /tmp/ticketing-build.log
+build_log=$(mktemp)
+if ! npm run build:server >"$build_log" 2>&1; then
+  cat "$build_log"
   echo "0 passed, 1 failed"
   exit 1
 fi
