@@ -33,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Makes a role's grants exactly `wanted`; returns the grants before and after when they changed. */
   async function syncGrants(roleId: number, wanted: string[]) {
     const permissions = strapi.db.query(PERMISSION_UID);
-    const current = ((await permissions.findMany({ where: { role: roleId } })) as { id: number; action: string }[]).map((p) => p);
+    const current = (await permissions.findMany({ where: { role: roleId } })) as { id: number; action: string }[];
     const have = new Set(current.map((p) => p.action));
     const want = new Set(wanted);
     const revoke = current.filter((p) => !want.has(p.action));

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { newDocumentId } from '../utils/document-id';
+import { parseJsonColumn } from '../utils/json-column';
 import { AUDIT_LOG_UID } from '../constants';
 import type { Actor } from '../tickets/actor';
 import { formatTimestamp } from '../utils/timestamps';
@@ -33,7 +34,6 @@ const AUDIT_COLUMNS: UnnestColumn[] = [
   { name: 'published_at', type: 'timestamp' },
 ];
 
-const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** The append-only audit trail: written inside the caller's transaction, read newest first. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -91,8 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           id: r.document_id,
           action: r.action,
           actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
-          diff: parseJson(r.diff),
-          meta: parseJson(r.meta),
+          diff: parseJsonColumn(r.diff),
+          meta: parseJsonColumn(r.meta),
           requestId: r.request_id,
           at: formatTimestamp(r.created_at, timeZone),
         })),

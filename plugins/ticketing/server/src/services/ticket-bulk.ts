@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { TICKET_UID } from '../constants';
-import { FormValidator } from '../tickets/form-validator';
 import { diffForms } from '../tickets/form-diff';
 import { INITIAL_STATE, type TicketState } from '../tickets/workflow';
 import type { Actor } from '../tickets/actor';
-import type { Locale } from '../field-types';
 import { newDocumentId } from '../utils/document-id';
 import { getService } from '../utils/get-service';
 import { unnestInsert, type UnnestColumn } from '../utils/unnest-insert';
@@ -32,29 +30,14 @@ export interface BulkTicket {
 }
 
 /**
- * The bulk path for tickets (demo data, imports): forms checked against one type version
- * at a time, rows written with their audit entries in multi-row statements.
+ * The bulk path for tickets (demo data, imports): validated rows written with their audit
+ * entries in multi-row statements.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const validator = new FormValidator(getService(strapi, 'field-types').registry);
   const table = () => strapi.db.metadata.get(TICKET_UID).tableName;
   const audit = () => getService(strapi, 'audit');
-  const ticketTypes = () => getService(strapi, 'ticket-types');
 
   return {
-    /**
-     * A checker for many forms of one type version (the current one when omitted): the
-     * definition is read once, each call parses and validates one form.
-     */
-    async formChecker(typeKey: string, version?: number) {
-      const definition = await ticketTypes().definition(typeKey, version);
-      const parseContext = getService(strapi, 'field-types').parseContext();
-      return {
-        version: definition.version,
-        check: (input: unknown, locale: Locale) => validator.validate(input, definition, locale, parseContext),
-      };
-    },
-
     /**
      * Inserts already-validated tickets with multi-row statements, each with its audit
      * entry, in one transaction: the bulk path (demo data, imports) — an insert per row

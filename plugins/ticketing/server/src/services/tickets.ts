@@ -13,6 +13,7 @@ import type { FieldDefinition, Locale } from '../field-types';
 import type { TicketingConfig } from '../config';
 import { formatTimestamp } from '../utils/timestamps';
 import { getService } from '../utils/get-service';
+import { parseJsonColumn } from '../utils/json-column';
 
 type Row = Record<string, any>;
 
@@ -23,7 +24,6 @@ export interface WriteContext {
   requestId?: string | null;
 }
 
-const parseJson = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 /** Tickets: validated, versioned, state-machined and audited writes; filtered lists. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const validator = new FormValidator(getService(strapi, 'field-types').registry);
@@ -41,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       type: row.type_key,
       typeVersion: row.type_version,
       status: row.state,
-      form: parseJson(row.form_data),
+      form: parseJsonColumn(row.form_data),
       version: row.version,
       creator: row.creator_id ? { id: row.creator_id, username: row.creator_name ?? null } : null,
       assignee: row.assignee_id ? { id: row.assignee_id } : null,
@@ -73,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (row.version !== version) {
       throw conflictError(`Ticket ${row.document_id} is at version ${row.version}, not ${String(version)}`, {
         version: row.version,
-        form: parseJson(row.form_data),
+        form: parseJsonColumn(row.form_data),
         status: row.state,
         allowedTransitions: workflow().allowed(row.state, actor.role),
       });
@@ -144,7 +144,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         assertVersion(row, input.version, ctx.actor);
         const definition = await ticketTypes().definition(row.type_key, row.type_version);
         const { form } = checked(validator.validate(input.form, definition, ctx.locale, parseContext()), ctx.locale);
-        const diff = diffForms(parseJson(row.form_data), form);
+        const diff = diffForms(parseJsonColumn(row.form_data), form);
         await trx(table())
           .where({ id: row.id })
           .update({ form_data: JSON.stringify(form), version: row.version + 1, updated_at: new Date() });
@@ -192,9 +192,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Deletes the ticket; its audit trail stays, ending with the delete and the last form. */
     async delete(documentId: string, ctx: WriteContext) {
-      const before = await this.findOne(documentId, ctx.actor);
-      await strapi.db.connection.transaction(async (trx) => {
+      return strapi.db.connection.transaction(async (trx) => {
         const row = await lock(trx, documentId);
+        // read once the row is locked, so the answer is what is deleted
+        const before = await this.findOne(documentId, ctx.actor);
         await trx(table()).where({ id: row.id }).delete();
         await audit().append(trx, [
           {
@@ -202,13 +203,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             entityId: documentId,
             action: 'delete',
             actor: ctx.actor,
-            diff: diffForms(parseJson(row.form_data), null),
+            diff: diffForms(parseJsonColumn(row.form_data), null),
             meta: { type: row.type_key, status: row.state, version: row.version },
             requestId: ctx.requestId,
           },
         ]);
+        return before;
       });
-      return before;
     },
 
     /** The page and count queries a list request runs (also what tests EXPLAIN); 400 on a bad query. */
