@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs, builds and starts the platform on this machine: the CMS on :1337 and the OCR
-# service on :8000 (OCR_PORT). PostgreSQL and Redis are expected at DATABASE_URL /
-# REDIS_URL (127.0.0.1 defaults). Safe to run again; Ctrl-C stops both.
+# Installs, builds and starts the platform on this machine: the CMS on :1337, the OCR
+# service on :8000 (OCR_PORT) and, when S3_ENDPOINT is a 127.0.0.1 address, a local
+# S3-compatible server (s3rver) for the photos. PostgreSQL and Redis are expected at
+# DATABASE_URL / REDIS_URL (127.0.0.1 defaults). Safe to run again; Ctrl-C stops all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,12 @@ node scripts/ensure-database.js "${DATABASE_URL}"
 npm run build
 npm run build -w ocr-service
 
+children=()
+trap 'kill "${children[@]}" 2>/dev/null || true' EXIT
+if [[ "${S3_ENDPOINT:-}" =~ ^http://127\.0\.0\.1:([0-9]+) ]]; then
+  node scripts/s3-dev-server.js "${BASH_REMATCH[1]}" .data/s3 &
+  children+=($!)
+fi
 PORT="${OCR_PORT:-8000}" node ocr-service/dist/main.js &
-ocr=$!
-trap 'kill "$ocr" 2>/dev/null || true' EXIT
+children+=($!)
 (cd cms && npx strapi start)

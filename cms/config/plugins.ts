@@ -1,6 +1,38 @@
 import path from 'node:path';
 
+/** Where photos and exports are kept: S3-compatible storage when S3_ENDPOINT is set, local disk otherwise. */
+function uploadConfig(env: any) {
+  const expires = env.int('PHOTO_URL_TTL_SECONDS', 15 * 60);
+  if (!env('S3_ENDPOINT')) {
+    return {
+      provider: 'strapi-provider-upload-private-local',
+      providerOptions: {
+        // compiled to cms/dist/config: the repo root is three levels up
+        directory: env('UPLOADS_DIR', path.resolve(__dirname, '..', '..', '..', '.data', 'uploads')),
+        secret: env('FILE_URL_SECRET', env.array('APP_KEYS', [''])[0]),
+        expiresIn: expires,
+      },
+    };
+  }
+  return {
+    provider: 'aws-s3',
+    providerOptions: {
+      // objects live under uploads/… (DESIGN.md "Storage")
+      rootPath: 'uploads',
+      s3Options: {
+        endpoint: env('S3_ENDPOINT'),
+        region: env('S3_REGION', 'us-east-1'),
+        forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', true),
+        credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+        // private: the provider then signs every URL it hands out (never set a baseUrl: it would skip signing)
+        params: { Bucket: env('S3_BUCKET', 'ticketing'), ACL: 'private', signedUrlExpires: expires },
+      },
+    },
+  };
+}
+
 export default ({ env }: { env: any }) => ({
+  upload: { config: uploadConfig(env) },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { closeRedis } from './redis';
+import { ensureBucket } from './storage/ensure-bucket';
 
 export default {
   register() {},
@@ -7,6 +8,7 @@ export default {
   /** Runs after every plugin's bootstrap, so the Users & Permissions roles exist to be synced with config/roles.yaml. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.plugin('ticketing').service('access').apply();
+    await ensureBucket(strapi);
   },
 
   async destroy() {

@@ -101,6 +101,8 @@ describe('RBAC: the matrix and the transition table', () => {
   });
 
   it('declares a right on every content-API route of every project plugin', () => {
+    // the only routes without a user: signed file links, whose signature is the authorisation
+    const PUBLIC_ROUTES = ['ticketing: GET /files/:key(.*)'];
     const pluginsDir = path.resolve(__dirname, '..', '..', 'plugins');
     const projectPlugins = fs
       .readdirSync(pluginsDir)
@@ -113,8 +115,10 @@ describe('RBAC: the matrix and the transition table', () => {
       const routes = (app.strapi.plugin(name).routes as any)['content-api']?.routes ?? [];
       for (const route of routes) {
         checked += 1;
+        const label = `${name}: ${route.method} ${route.path}`;
+        if (route.config?.auth === false && PUBLIC_ROUTES.includes(label)) continue;
         const rule = (route.config?.policies ?? []).find((p: any) => p?.name === 'plugin::ticketing.has-right');
-        if (!rule || !(rule.config.right in rights)) undeclared.push(`${name}: ${route.method} ${route.path}`);
+        if (!rule || !(rule.config.right in rights)) undeclared.push(label);
       }
     }
     expect(checked).toBeGreaterThanOrEqual(10);

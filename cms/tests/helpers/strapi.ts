@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createStrapi, type Core } from '@strapi/strapi';
@@ -14,6 +16,8 @@ function testEnv(databaseUrl: string) {
   // each test file keeps its Redis keys (rate limits, token families) apart from other runs
   process.env.REDIS_PREFIX ??= `test:${process.pid}:${randomBytes(4).toString('hex')}:`;
   process.env.APP_KEYS ??= `${secret()},${secret()}`;
+  // photos on local disk (when a test sets no S3_ENDPOINT) go to a folder of this run
+  process.env.UPLOADS_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'uploads-'));
   for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY', 'JWT_SECRET']) {
     process.env[name] ??= secret();
   }

@@ -1,18 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { actorFromState } from '../tickets/actor';
-import { requestLocale } from '../utils/locale';
+import { bodyData, writeContext, type Context } from '../utils/request';
 import { getService } from '../utils/get-service';
-
-type Context = Parameters<Core.MiddlewareHandler>[0];
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
-/** The `data` object of a Strapi-style body; a 400 when it is missing or not an object. */
-function bodyData(ctx: Context): Record<string, unknown> {
-  const body = ctx.request.body as unknown;
-  if (!isObject(body) || !isObject(body.data)) throw new errors.ValidationError('Body must be { "data": { … } }');
-  return body.data;
-}
 
 function requireVersion(data: Record<string, unknown>) {
   if (!Number.isSafeInteger(data.version) || (data.version as number) < 1) {
@@ -36,11 +26,6 @@ function pageParams(query: Record<string, unknown>) {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const tickets = () => getService(strapi, 'tickets');
-  const writeContext = (ctx: Context) => ({
-    actor: actorFromState(ctx.state),
-    locale: requestLocale(ctx.query, ctx.get('accept-language')),
-    requestId: ctx.state.requestId as string | undefined,
-  });
 
   return {
     /** GET /tickets — a filtered, sorted page of tickets with the total. */

@@ -24,5 +24,11 @@ export default {
     route('DELETE', '/tickets/:id', 'tickets.delete', 'tickets.delete'),
     route('POST', '/tickets/:id/transition', 'tickets.transition', 'tickets.transition'),
     route('GET', '/tickets/:id/history', 'tickets.history', 'tickets.read'),
+    route('GET', '/tickets/:id/images', 'photos.find', 'images.read'),
+    route('POST', '/tickets/:id/images', 'photos.upload', 'images.write'),
+    route('PUT', '/tickets/:id/images/order', 'photos.reorder', 'images.write'),
+    route('DELETE', '/tickets/:id/images/:imageId', 'photos.delete', 'images.write'),
+    // the signature in the link is the authorisation: it was only handed to readers
+    { method: 'GET', path: '/files/:key(.*)', handler: 'files.download', config: { auth: false } },
   ],
 };

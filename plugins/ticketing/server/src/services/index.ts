@@ -2,6 +2,7 @@ import access from './access';
 import audit from './audit';
 import demo from './demo';
 import fieldTypes from './field-types';
+import photos from './photos';
 import seed from './seed';
 import ticketBulk from './ticket-bulk';
 import ticketIndexes from './ticket-indexes';
@@ -14,6 +15,7 @@ export default {
   audit,
   demo,
   'field-types': fieldTypes,
+  photos,
   seed,
   'ticket-bulk': ticketBulk,
   'ticket-indexes': ticketIndexes,

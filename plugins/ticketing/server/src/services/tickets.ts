@@ -14,8 +14,12 @@ import type { TicketingConfig } from '../config';
 import { formatTimestamp } from '../utils/timestamps';
 import { getService } from '../utils/get-service';
 import { parseJsonColumn } from '../utils/json-column';
+import { unknownPhotoErrors } from '../photos/form-photos';
+import { photosOf } from '../photos/stored-photo';
 
 type Row = Record<string, any>;
+
+const photoIds = (row: Row) => photosOf(row).map((p) => p.id);
 
 /** What every write needs besides its data. */
 export interface WriteContext {
@@ -43,6 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       status: row.state,
       form: parseJsonColumn(row.form_data),
       version: row.version,
+      photos: photoIds(row),
       creator: row.creator_id ? { id: row.creator_id, username: row.creator_name ?? null } : null,
       assignee: row.assignee_id ? { id: row.assignee_id } : null,
       createdAt: formatTimestamp(row.created_at, tz),
@@ -53,11 +58,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const parseContext = () => getService(strapi, 'field-types').parseContext();
 
-  /** The form of a passing check; a 400 listing every failing field otherwise. */
-  function checked(result: FormResult, locale: Locale) {
-    if (!result.ok) {
-      const list = result.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-      throw new ValidationError(locale === 'en' ? `Invalid form: ${list}` : `表单有误：${list}`, { errors: result.errors });
+  /**
+   * The form of a passing check; a 400 listing every failing field otherwise. Images fields
+   * may only name photos already in the ticket's list (`photoIds`).
+   */
+  function checked(result: FormResult, fields: FieldDefinition[], photoIds: string[], locale: Locale) {
+    const errors = result.ok ? unknownPhotoErrors(result.form, fields, photoIds) : result.errors;
+    if (!result.ok || errors.length) {
+      const list = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+      throw new ValidationError(locale === 'en' ? `Invalid form: ${list}` : `表单有误：${list}`, { errors });
     }
     return { form: result.form };
   }
@@ -99,7 +108,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           throw error;
         });
       if (!definition?.active) throw new ValidationError(`Unknown ticket type "${input.type}"`);
-      const { form } = checked(validator.validate(input.form, definition, ctx.locale, parseContext()), ctx.locale);
+      const result = validator.validate(input.form, definition, ctx.locale, parseContext());
+      // a new ticket has no photos yet: they are uploaded to it, then chosen in the form
+      const { form } = checked(result, definition.fields, [], ctx.locale);
       const now = new Date();
       const row = {
         document_id: newDocumentId(),
@@ -143,7 +154,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await lock(trx, documentId);
         assertVersion(row, input.version, ctx.actor);
         const definition = await ticketTypes().definition(row.type_key, row.type_version);
-        const { form } = checked(validator.validate(input.form, definition, ctx.locale, parseContext()), ctx.locale);
+        const result = validator.validate(input.form, definition, ctx.locale, parseContext());
+        const { form } = checked(result, definition.fields, photoIds(row), ctx.locale);
         const diff = diffForms(parseJsonColumn(row.form_data), form);
         await trx(table())
           .where({ id: row.id })
@@ -192,10 +204,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Deletes the ticket; its audit trail stays, ending with the delete and the last form. */
     async delete(documentId: string, ctx: WriteContext) {
-      return strapi.db.connection.transaction(async (trx) => {
+      let photos: ReturnType<typeof photosOf> = [];
+      const deleted = await strapi.db.connection.transaction(async (trx) => {
         const row = await lock(trx, documentId);
         // read once the row is locked, so the answer is what is deleted
         const before = await this.findOne(documentId, ctx.actor);
+        photos = photosOf(row);
         await trx(table()).where({ id: row.id }).delete();
         await audit().append(trx, [
           {
@@ -210,6 +224,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ]);
         return before;
       });
+      // objects go once the rows are gone: a failed commit must not lose a ticket's photos
+      await getService(strapi, 'photos').removeObjects(photos);
+      return deleted;
     },
 
     /** The page and count queries a list request runs (also what tests EXPLAIN); 400 on a bad query. */

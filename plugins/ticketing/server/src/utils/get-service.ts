@@ -3,6 +3,7 @@ import type access from '../services/access';
 import type audit from '../services/audit';
 import type demo from '../services/demo';
 import type fieldTypes from '../services/field-types';
+import type photos from '../services/photos';
 import type seed from '../services/seed';
 import type ticketBulk from '../services/ticket-bulk';
 import type ticketIndexes from '../services/ticket-indexes';
@@ -15,6 +16,7 @@ interface Services {
   audit: ReturnType<typeof audit>;
   demo: ReturnType<typeof demo>;
   'field-types': ReturnType<typeof fieldTypes>;
+  photos: ReturnType<typeof photos>;
   seed: ReturnType<typeof seed>;
   'ticket-bulk': ReturnType<typeof ticketBulk>;
   'ticket-indexes': ReturnType<typeof ticketIndexes>;

@@ -19,6 +19,8 @@ export default {
     // Strapi 5 reserves `status`; the REST API calls this `status`
     state: { type: 'enumeration', enum: [...TICKET_STATES], default: 'draft', required: true },
     formData: { type: 'json', required: true },
+    // the ordered photo list (photos/stored-photo.ts); images fields hold subsets of its ids
+    photos: { type: 'json' },
     version: { type: 'integer', default: 1, required: true },
     creatorId: { type: 'integer' },
     assigneeId: { type: 'integer' },

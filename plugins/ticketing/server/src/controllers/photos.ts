@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import type { Core } from '@strapi/strapi';
+import createHttpError from 'http-errors';
+import { PhotoRejectedError } from '../photos/photo-check';
+import { bodyData, writeContext, type Context } from '../utils/request';
+import { getService } from '../utils/get-service';
+
+/** formidable's view of one uploaded part. */
+interface UploadedPart {
+  filepath: string;
+  originalFilename?: string | null;
+}
+
+/** The parts of the multipart field `files`, read into memory (each is ≤ 10 MB once checked). */
+async function incomingFiles(ctx: Context) {
+  const field = (ctx.request as unknown as { files?: Record<string, UploadedPart | UploadedPart[]> }).files?.files;
+  const parts = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  return Promise.all(parts.map(async (p) => ({ name: p.originalFilename ?? null, bytes: await readFile(p.filepath) })));
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const photos = () => getService(strapi, 'photos');
+  return {
+    /** GET /tickets/:id/images — the photos in order, with pre-signed URLs. */
+    async find(ctx: Context) {
+      ctx.body = { data: await photos().list(ctx.params.id), meta: {} };
+    },
+
+    /** POST /tickets/:id/images — multipart `files` (one or many) → 201 with the stored photos. */
+    async upload(ctx: Context) {
+      try {
+        const data = await photos().upload(ctx.params.id, await incomingFiles(ctx), writeContext(ctx));
+        ctx.status = 201;
+        ctx.body = { data, meta: {} };
+      } catch (error) {
+        if (error instanceof PhotoRejectedError) throw createHttpError(error.status, error.message);
+        throw error;
+      }
+    },
+
+    /** PUT /tickets/:id/images/order — `{ data: { order: [ids] } }`, every photo once. */
+    async reorder(ctx: Context) {
+      ctx.body = { data: await photos().reorder(ctx.params.id, bodyData(ctx).order, writeContext(ctx)), meta: {} };
+    },
+
+    /** DELETE /tickets/:id/images/:imageId — the photo and every object stored for it. */
+    async delete(ctx: Context) {
+      await photos().remove(ctx.params.id, ctx.params.imageId, writeContext(ctx));
+      ctx.status = 204;
+    },
+  };
+};

@@ -1,0 +1,50 @@
+import type { Core } from '@strapi/strapi';
+
+/** Where one object of a photo lives: the upload provider keys it `path/hash.ext`. */
+export interface StoredObject {
+  path: string;
+  hash: string;
+  ext: string;
+  mime: string;
+  size: number;
+  /** The provider's own (unsigned) URL: kept for signing, never handed out. */
+  url?: string;
+}
+
+interface UploadProvider {
+  upload(file: Record<string, unknown>): Promise<void>;
+  delete(file: Record<string, unknown>): Promise<void>;
+  isPrivate(): Promise<boolean>;
+  getSignedUrl(file: Record<string, unknown>): Promise<{ url: string }>;
+  /** Only the private local provider has it: the disk path of a correctly signed key. */
+  verifiedPath?(request: { key: string; expires: string; signature: string }): Promise<string | null>;
+}
+
+/** Photo objects through the upload plugin's provider (S3-compatible or private local disk). */
+export function photoStorage(strapi: Core.Strapi) {
+  const provider = () => strapi.plugin('upload').provider as unknown as UploadProvider;
+  return {
+    /** Stores `bytes` under the object's key; returns the object with the provider's URL. */
+    async put(object: StoredObject, bytes: Buffer): Promise<StoredObject> {
+      const file: Record<string, unknown> = { ...object, buffer: bytes, size: object.size / 1024 };
+      await provider().upload(file);
+      return { ...object, url: file.url as string };
+    },
+
+    async remove(object: StoredObject): Promise<void> {
+      await provider().delete({ ...object });
+    },
+
+    /** A pre-signed URL that expires; refuses to hand out anything from a public store. */
+    async signedUrl(object: StoredObject): Promise<string> {
+      if (!(await provider().isPrivate())) throw new Error('The upload provider must be private: photo URLs are always signed');
+      return (await provider().getSignedUrl({ ...object })).url;
+    },
+
+    /** For the local disk store's download route: the file of a signed, unexpired key, else null. */
+    async verifiedPath(request: { key: string; expires: string; signature: string }): Promise<string | null> {
+      const store = provider();
+      return store.verifiedPath ? store.verifiedPath(request) : null;
+    },
+  };
+}
