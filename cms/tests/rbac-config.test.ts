@@ -38,6 +38,7 @@ describe('roles from config/roles.yaml', () => {
   it('creates the four roles with exactly their grants, and leaves new users with none', async () => {
     expect(await grantsOf('viewer')).toEqual([
       'plugin::ticketing.field-types.find',
+      'plugin::ticketing.photos.find',
       'plugin::ticketing.ticket-types.find',
       'plugin::ticketing.ticket-types.schema',
       'plugin::ticketing.tickets.find',
@@ -52,6 +53,10 @@ describe('roles from config/roles.yaml', () => {
       expect.arrayContaining(['plugin::ticketing.tickets.update', 'plugin::ticketing.tickets.transition']),
     );
     expect(await grantsOf('handler')).not.toContain('plugin::ticketing.tickets.create');
+    expect(await grantsOf('handler')).not.toContain('plugin::ticketing.photos.upload');
+    expect(await grantsOf('publisher')).toEqual(
+      expect.arrayContaining(['plugin::ticketing.photos.upload', 'plugin::ticketing.photos.reorder', 'plugin::ticketing.photos.delete']),
+    );
     expect(await grantsOf('admin')).toEqual(expect.arrayContaining(['plugin::users-permissions.user.update']));
     expect(await grantsOf('publisher')).not.toContain('plugin::users-permissions.user.update');
     expect(await grantsOf('authenticated')).toEqual([]);

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 /** What Public may call (config/roles.yaml `public`): sign in, refresh, sign out. */
 const PUBLIC_PATHS = new Set(['/api/auth/local', '/api/auth/refresh', '/api/auth/logout']);
+/** Signed file links of the local disk store: the signature is their authorisation. */
+const SIGNED_LINK_PREFIX = '/api/ticketing/files/';
 
 const error = (status: number, name: string, message: string, details: Record<string, unknown> = {}) => ({
   data: null,
@@ -18,7 +20,8 @@ const error = (status: number, name: string, message: string, details: Record<st
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
   async (ctx, next) => {
     const api = ctx.path.startsWith('/api/');
-    if (api && !PUBLIC_PATHS.has(ctx.path) && !ctx.get('authorization')) {
+    const open = PUBLIC_PATHS.has(ctx.path) || ctx.path.startsWith(SIGNED_LINK_PREFIX);
+    if (api && !open && !ctx.get('authorization')) {
       ctx.status = 401;
       ctx.body = error(401, 'UnauthorizedError', 'Authentication required: send Authorization: Bearer <token>');
       return;

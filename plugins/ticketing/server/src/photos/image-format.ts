@@ -40,7 +40,7 @@ export function sniffImageFormat(bytes: Buffer): Sniffed {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'refused', what: 'a ZIP archive or Office document' };
   if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return { kind: 'refused', what: 'a GIF image' };
   if (ascii(bytes, 0, 2) === 'BM') return { kind: 'refused', what: 'a BMP image' };
-  const head = ascii(bytes, 0, 512).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = bytes.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return { kind: 'refused', what: 'an SVG image' };
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<')) return { kind: 'refused', what: 'an HTML or XML document' };
   return { kind: 'unknown' };
