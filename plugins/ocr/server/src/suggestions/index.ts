@@ -1,0 +1,18 @@
+export { suggestFields, FREE_TEXT_TYPES } from './suggest-fields';
+export { LabelMatcher, type LabelMatch, type MatchKind } from './label-matcher';
+export { normalizeLabel } from './label-normalizer';
+export type {
+  Leftover,
+  OcrImageInput,
+  OcrLineInput,
+  ParseFn,
+  ParseOutcome,
+  Point,
+  Quad,
+  SuggestInput,
+  Suggestion,
+  SuggestionField,
+  SuggestionSource,
+  SuggestResult,
+  UnparsedSuggestion,
+} from './types';

@@ -1,0 +1,103 @@
+import { charSpanFractions, fromFrame, pageAngle, subQuad, toFrame, unionRect, type Rect } from './geometry';
+import { layoutLinks, type LayoutUnit } from './layout-pairs';
+import type { LabelMatch } from './label-matcher';
+import { readLine, type LineReaderContext, type LineReading, type Separator } from './line-pairs';
+import type { OcrLineInput, Quad, SuggestionField } from './types';
+
+/** One way of reading a value for a field off a page, before candidates compete. */
+export interface Candidate<F extends SuggestionField = SuggestionField> {
+  match: LabelMatch<F>;
+  raw: string;
+  /** Lines of the page, label first. */
+  lines: number[];
+  box: Quad;
+  /** OCR confidence of the lines involved (the lowest). */
+  ocr: number;
+  /** How sure the layout makes the pairing, 0–1. */
+  layout: number;
+  /** Set when the value is a line of its own that only one label may take. */
+  valueKey: string | null;
+}
+
+// A colon states the pairing; a space nearly does; glued text (`站址勘察信息表`) may be a title.
+const SEPARATOR_CERTAINTY: Record<Separator, number> = { colon: 1, space: 0.97, none: 0.85 };
+const LAYOUT_CERTAINTY = { right: 0.95, below: 0.9 } as const;
+
+const confidenceOf = (line: OcrLineInput): number =>
+  typeof line.confidence === 'number' && Number.isFinite(line.confidence) ? Math.min(1, Math.max(0, line.confidence)) : 1;
+
+/** The value text of a line standing alone as a value: trimmed, without a colon left from its label. */
+function standaloneValue(text: string): string {
+  return text.trim().replace(/^[:：=]\s*/u, '').replace(/[,;，；、|]+$/u, '').trim();
+}
+
+function inlineCandidates<F extends SuggestionField>(reading: LineReading<F>, line: OcrLineInput, index: number): Candidate<F>[] {
+  return reading.pairs.map((pair) => {
+    const [from, to] = charSpanFractions(reading.chars, pair.label.start, pair.value.end);
+    // A line holding one pair is its own box; one of several gets its share of the line.
+    const box = reading.pairs.length === 1 ? line.box : subQuad(line.box, from, to);
+    return {
+      match: pair.match,
+      raw: pair.raw,
+      lines: [index],
+      box,
+      ocr: confidenceOf(line),
+      layout: SEPARATOR_CERTAINTY[pair.separator],
+      valueKey: null,
+    };
+  });
+}
+
+interface PageUnit<F extends SuggestionField> extends LayoutUnit {
+  line: number;
+  match?: LabelMatch<F>;
+}
+
+function pageUnits<F extends SuggestionField>(lines: readonly OcrLineInput[], readings: LineReading<F>[], angle: number): PageUnit<F>[] {
+  const units: PageUnit<F>[] = [];
+  lines.forEach((line, index) => {
+    const reading = readings[index];
+    const rect = toFrame(line.box, angle);
+    if (reading.pairs.length) units.push({ rect, role: 'other', line: index });
+    else if (reading.labels.length === 1) units.push({ rect, role: 'label', line: index, match: reading.labels[0].match });
+    else if (reading.labels.length > 1) {
+      // A header row read as one line: each label gets its share of the line, to find its column.
+      for (const label of reading.labels) {
+        const [from, to] = charSpanFractions(reading.chars, label.label.start, label.label.end);
+        units.push({ rect: toFrame(subQuad(line.box, from, to), angle), role: 'label', line: index, match: label.match });
+      }
+    } else units.push({ rect, role: standaloneValue(line.text) ? 'value' : 'other', line: index });
+  });
+  return units;
+}
+
+/**
+ * Every candidate value of one page: pairs read inside lines, and bare labels paired by position
+ * with a value line to their right (table row) or under them (stacked form, header row).
+ */
+export function pageCandidates<F extends SuggestionField>(
+  lines: readonly OcrLineInput[],
+  ctx: LineReaderContext<F>,
+  pageKey: string,
+): Candidate<F>[] {
+  const readings = lines.map((line) => readLine(line.text, ctx));
+  const candidates = lines.flatMap((line, index) => inlineCandidates(readings[index], line, index));
+  const angle = pageAngle(lines.map((l) => l.box));
+  const units = pageUnits(lines, readings, angle);
+  for (const link of layoutLinks(units)) {
+    const label = units[link.label];
+    const value = units[link.value];
+    if (!label.match) continue;
+    const rects: Rect[] = [label.rect, value.rect];
+    candidates.push({
+      match: label.match,
+      raw: standaloneValue(lines[value.line].text),
+      lines: [label.line, value.line],
+      box: fromFrame(unionRect(rects), angle),
+      ocr: Math.min(confidenceOf(lines[label.line]), confidenceOf(lines[value.line])),
+      layout: LAYOUT_CERTAINTY[link.kind] * link.fit,
+      valueKey: `${pageKey}:${value.line}`,
+    });
+  }
+  return candidates;
+}

@@ -1,0 +1,43 @@
+import { ruleViolation } from './rule-check';
+import type { ParseFn, SuggestionField } from './types';
+import { repairVariants } from './value-repair';
+
+/** A raw value read for a field: its canonical value, nothing (blank), or why the field refuses it. */
+export type ValueReading =
+  | { status: 'ok'; value: unknown; repaired: boolean }
+  | { status: 'blank' }
+  | { status: 'error'; error: string };
+
+/**
+ * Reads raw text with the field type's parse, then the field's rules; when the text as read is
+ * refused, OCR repairs (`nl` → `n1`, a lost space in a date-time) are tried, marked `repaired`.
+ * Memoised per field and text: the same value is asked about while reading lines and again later.
+ */
+export function createValueReader<F extends SuggestionField>(parse: ParseFn<F>): (field: F, raw: string) => ValueReading {
+  const cache = new Map<F, Map<string, ValueReading>>();
+  const once = (field: F, raw: string): ValueReading => {
+    const result = parse(field, raw);
+    if (!result.ok) return { status: 'error', error: result.error };
+    if (result.value === null || result.value === undefined) return { status: 'blank' };
+    const violation = ruleViolation(field, result.value);
+    return violation ? { status: 'error', error: violation } : { status: 'ok', value: result.value, repaired: false };
+  };
+  return (field, raw) => {
+    let byRaw = cache.get(field);
+    if (!byRaw) cache.set(field, (byRaw = new Map()));
+    const cached = byRaw.get(raw);
+    if (cached) return cached;
+    let reading = once(field, raw);
+    if (reading.status === 'error') {
+      for (const variant of repairVariants(raw)) {
+        const repaired = once(field, variant);
+        if (repaired.status === 'ok') {
+          reading = { ...repaired, repaired: true };
+          break;
+        }
+      }
+    }
+    byRaw.set(raw, reading);
+    return reading;
+  };
+}
