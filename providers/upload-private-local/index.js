@@ -61,6 +61,10 @@ module.exports = {
         if (!file.buffer) throw new Error('Missing file buffer');
         await fsp.writeFile(await stored(file), file.buffer);
       },
+      /** The bytes of a stored file (for workers, which read without a link). @param {ProviderFile} file */
+      async read(file) {
+        return fsp.readFile(target(file));
+      },
       /** @param {ProviderFile} file */
       async delete(file) {
         await fsp.rm(target(file), { force: true });

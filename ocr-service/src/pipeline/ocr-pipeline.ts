@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { PipelineConfig, PipelineOverrides } from '../config/pipeline-config';
 import { quadCropSize, rotateQuad180, rotateQuad90, type Quad } from '../geometry';
 import type { OcrModels } from '../models/ocr-models';
@@ -36,6 +37,13 @@ export class OcrPipeline {
     private readonly models: OcrModels,
     readonly config: PipelineConfig,
   ) {}
+
+  /** The model files in use (clients store them with every result, to know what read it). */
+  get modelNames(): { det: string; rec: string; cls: string } {
+    const name = (file: string) => path.basename(file, '.onnx');
+    const { files } = this.models;
+    return { det: name(files.det), rec: name(files.rec), cls: name(files.cls) };
+  }
 
   /** Runs the whole pipeline on one encoded image. Throws `ImageInputError` for bad input. */
   async run(encoded: Buffer, overrides: PipelineOverrides = {}): Promise<OcrImageResult> {

@@ -33,7 +33,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return deps.metrics.registry.metrics();
   });
 
-  /** OCR 1–16 images (multipart field `images`): one result per image, in request order. */
+  /** OCR 1–16 images (multipart field `images`): one result per image, in request order, and the models that read them. */
   app.post('/v1/ocr', async (request) => {
     const pipeline = deps.getPipeline();
     if (!pipeline) throw new HttpError(503, 'not_ready', 'models are still loading', { 'retry-after': '1' });
@@ -47,6 +47,6 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       deadline,
       maxBytes: deps.config.pipeline.input.maxBytes,
     });
-    return { results };
+    return { results, model: { engine: 'onnxruntime', ...pipeline.modelNames } };
   });
 }

@@ -16,7 +16,9 @@ interface UploadProvider {
   delete(file: Record<string, unknown>): Promise<void>;
   isPrivate(): Promise<boolean>;
   getSignedUrl(file: Record<string, unknown>): Promise<{ url: string }>;
-  /** Only the private local provider has it: the disk path of a correctly signed key. */
+  /** Only the private local provider has these two: the bytes of a file, */
+  read?(file: Record<string, unknown>): Promise<Buffer>;
+  /** and the disk path of a correctly signed key. */
   verifiedPath?(request: { key: string; expires: string; signature: string }): Promise<string | null>;
 }
 
@@ -39,6 +41,15 @@ export function photoStorage(strapi: Core.Strapi) {
     async signedUrl(object: StoredObject): Promise<string> {
       if (!(await provider().isPrivate())) throw new Error('The upload provider must be private: photo URLs are always signed');
       return (await provider().getSignedUrl({ ...object })).url;
+    },
+
+    /** The bytes of an object (S3: through a pre-signed URL, as any client would). */
+    async read(object: StoredObject): Promise<Buffer> {
+      const store = provider();
+      if (store.read) return store.read({ ...object });
+      const res = await fetch(await this.signedUrl(object));
+      if (!res.ok) throw new Error(`Storage answered ${res.status} for ${object.path}/${object.hash}${object.ext}`);
+      return Buffer.from(await res.arrayBuffer());
     },
 
     /** For the local disk store's download route: the file of a signed, unexpired key, else null. */

@@ -84,12 +84,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   return {
-    /** The ticket's photos in order, with pre-signed URLs. */
-    async list(ticketId: string) {
+    /** The ticket's photos as stored, in order (for other plugins: OCR reads them). */
+    async stored(ticketId: string): Promise<StoredPhoto[]> {
       const row = await strapi.db.connection(table()).where({ document_id: ticketId }).first('photos');
       if (!row) throw new NotFoundError(`Ticket ${ticketId} not found`);
-      return Promise.all(photosOf(row).map(present));
+      return photosOf(row);
     },
+
+    /** The ticket's photos in order, with pre-signed URLs. */
+    async list(ticketId: string) {
+      return Promise.all((await this.stored(ticketId)).map(present));
+    },
+
+    /** What the API shows of one photo, URLs signed now. */
+    present,
+
+    /** The bytes of a photo's original. */
+    read: (photo: StoredPhoto) => storage.read(photo.original),
 
     /**
      * Checks every file first (a bad one refuses the whole upload), stores them, then appends

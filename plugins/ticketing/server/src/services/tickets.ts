@@ -148,8 +148,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return present(row, actor);
     },
 
-    /** Replaces the form, validated against the ticket's own type version; 409 on a stale version. */
-    async update(documentId: string, input: { form: unknown; version: unknown }, ctx: WriteContext) {
+    /**
+     * Replaces the form, validated against the ticket's own type version; 409 on a stale version.
+     * `as` names the audit action and its meta when the change comes from elsewhere (OCR).
+     */
+    async update(
+      documentId: string,
+      input: { form: unknown; version: unknown },
+      ctx: WriteContext,
+      as: { action: string; meta?: Record<string, unknown> } = { action: 'update' },
+    ) {
       await strapi.db.connection.transaction(async (trx) => {
         const row = await lock(trx, documentId);
         assertVersion(row, input.version, ctx.actor);
@@ -161,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .where({ id: row.id })
           .update({ form_data: JSON.stringify(form), version: row.version + 1, updated_at: new Date() });
         await audit().append(trx, [
-          { entityKind: 'ticket', entityId: documentId, action: 'update', actor: ctx.actor, diff, requestId: ctx.requestId },
+          { entityKind: 'ticket', entityId: documentId, action: as.action, actor: ctx.actor, diff, meta: as.meta, requestId: ctx.requestId },
         ]);
       });
       return this.findOne(documentId, ctx.actor);
