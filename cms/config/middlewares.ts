@@ -1,6 +1,9 @@
 export default ({ env }: { env: any }) => [
   'global::request-log',
   'global::health',
+  // before security headers and body parsing: see each middleware's doc
+  'plugin::jobs.metrics',
+  'plugin::jobs.board',
   'strapi::errors',
   'strapi::security',
   {

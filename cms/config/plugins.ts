@@ -31,6 +31,33 @@ function uploadConfig(env: any) {
   };
 }
 
+/** Queues, workers, bull-board and /metrics of the jobs plugin (plugins/jobs/README.md lists the env). */
+function jobsConfig(env: any) {
+  // JOBS_CONCURRENCY_<QUEUE>=n, one variable per queue: read them all
+  const queueConcurrency = Object.fromEntries(
+    Object.entries(process.env)
+      .filter(([name]) => name.startsWith('JOBS_CONCURRENCY_'))
+      .map(([name, value]) => [name.slice('JOBS_CONCURRENCY_'.length), Number(value)]),
+  );
+  return {
+    workers: env('WORKERS', 'inline'),
+    redisUrl: env('REDIS_URL', 'redis://127.0.0.1:6379'),
+    prefix: `${env('REDIS_PREFIX', 'ticketing:')}jobs`,
+    attempts: env.int('JOBS_ATTEMPTS', 3),
+    backoffMs: env.int('JOBS_BACKOFF_MS', 5000),
+    concurrency: env.int('JOBS_CONCURRENCY', 2),
+    queueConcurrency,
+    lockDurationMs: env.int('JOBS_LOCK_DURATION_MS', 30000),
+    stalledIntervalMs: env.int('JOBS_STALLED_INTERVAL_MS', 30000),
+    maxStalledCount: env.int('JOBS_MAX_STALLED_COUNT', 2),
+    shutdownTimeoutMs: env.int('JOBS_SHUTDOWN_TIMEOUT_MS', 25000),
+    reconcileIntervalMs: env.int('JOBS_RECONCILE_INTERVAL_MS', 60000),
+    boardSecret: env('JOBS_BOARD_SECRET', ''),
+    metricsToken: env('METRICS_TOKEN', ''),
+    timeZone: env('APP_TIMEZONE', 'Asia/Shanghai'),
+  };
+}
+
 export default ({ env }: { env: any }) => ({
   upload: { config: uploadConfig(env) },
   'users-permissions': {
@@ -57,4 +84,5 @@ export default ({ env }: { env: any }) => ({
       countLimit: env.int('TICKETS_COUNT_LIMIT', 1000),
     },
   },
+  jobs: { config: jobsConfig(env) },
 });

@@ -9,6 +9,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.plugin('ticketing').service('access').apply();
     await ensureBucket(strapi);
+    // last: a job may need any plugin, so workers (WORKERS=inline) start once all are ready
+    await strapi.plugin('jobs').service('workers').start();
   },
 
   async destroy() {

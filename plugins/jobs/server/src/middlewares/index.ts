@@ -1,0 +1,4 @@
+import board from './board';
+import metrics from './metrics';
+
+export default { board, metrics };

@@ -1,0 +1,21 @@
+/** The route rule of config/roles.yaml, enforced by the ticketing plugin's has-right policy. */
+const requireRight = (right: string) => ({ name: 'plugin::ticketing.has-right', config: { right } });
+
+const route = (method: string, path: string, handler: string, right: string) => ({
+  method,
+  path,
+  handler,
+  config: { policies: [requireRight(right)] },
+});
+
+/** REST routes under /api/jobs; each declares the right it needs. Jobs are addressed by documentId. */
+export default {
+  type: 'content-api',
+  routes: [
+    // before /:id, which would take "board-link" for an id
+    route('GET', '/board-link', 'jobs.boardLink', 'jobs.manage'),
+    route('GET', '/', 'jobs.find', 'jobs.read'),
+    route('GET', '/:id', 'jobs.findOne', 'jobs.read'),
+    route('POST', '/:id/cancel', 'jobs.cancel', 'jobs.cancel'),
+  ],
+};

@@ -1,0 +1,86 @@
+import { collectDefaultMetrics, Gauge, Registry, type Metric } from 'prom-client';
+import type { Core } from '@strapi/strapi';
+import { histogramLines, type HistogramLine } from '../runtime/duration-histogram';
+import { getService } from '../utils/get-service';
+
+type Counts = Record<string, number>;
+
+// jobs not yet started: what "queue depth" means here
+const DEPTH_STATES = ['waiting', 'prioritized', 'delayed', 'paused', 'waiting-children'];
+
+/**
+ * A histogram whose values live in Redis (written by every worker process). prom-client's
+ * types admit only its own classes, but its registry needs nothing more than this shape.
+ */
+class StoredHistogram {
+  readonly type = 'histogram';
+  readonly aggregator = 'sum';
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly read: () => HistogramLine[],
+  ) {}
+
+  async get() {
+    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values: this.read() };
+  }
+}
+
+/** Prometheus metrics of the CMS process: queue depth, jobs per state, job durations, process metrics. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let registry: Registry | undefined;
+  // read once per scrape, before the registry renders
+  let counts = new Map<string, Counts>();
+  let durations = new Map<string, Record<string, string>>();
+  const queues = () => getService(strapi, 'queues');
+
+  function build(): Registry {
+    const r = new Registry();
+    collectDefaultMetrics({ register: r });
+    new Gauge({
+      name: 'jobs_queue_depth',
+      help: 'Jobs waiting to start (waiting, prioritized, delayed, paused), per queue',
+      labelNames: ['queue'],
+      registers: [r],
+      collect() {
+        this.reset();
+        for (const [queue, c] of counts) this.set({ queue }, DEPTH_STATES.reduce((sum, s) => sum + (c[s] ?? 0), 0));
+      },
+    });
+    new Gauge({
+      name: 'jobs_queue_jobs',
+      help: 'BullMQ jobs per queue and state (finished jobs as far as Redis keeps them)',
+      labelNames: ['queue', 'state'],
+      registers: [r],
+      collect() {
+        this.reset();
+        for (const [queue, c] of counts) for (const [state, n] of Object.entries(c)) this.set({ queue, state }, n);
+      },
+    });
+    const histogram = new StoredHistogram('jobs_duration_seconds', 'Time a job attempt ran until the job finished, per queue and outcome', () =>
+      [...durations].flatMap(([queue, hash]) => histogramLines('jobs_duration_seconds', queue, hash)),
+    );
+    r.registerMetric(histogram as unknown as Metric);
+    return r;
+  }
+
+  return {
+    contentType: Registry.PROMETHEUS_CONTENT_TYPE,
+
+    /** The metrics in Prometheus text format. */
+    async render(): Promise<string> {
+      registry ??= build();
+      const names = queues()
+        .definitions()
+        .map((d) => d.name);
+      const client = queues().client();
+      const [countList, hashList] = await Promise.all([
+        Promise.all(names.map((name) => queues().queue(name).getJobCounts())),
+        Promise.all(names.map((name) => client.hgetall(queues().key('durations', name)))),
+      ]);
+      counts = new Map(names.map((name, i) => [name, countList[i] as Counts]));
+      durations = new Map(names.map((name, i) => [name, hashList[i]]));
+      return registry.metrics();
+    },
+  };
+};
