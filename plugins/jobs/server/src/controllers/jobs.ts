@@ -27,8 +27,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.status = pending ? 202 : 200;
         ctx.body = { data: record, meta: {} };
       } catch (error) {
-        if (error instanceof JobConflictError) ctx.throw(409, error.message, { details: error.details });
-        throw error;
+        if (!(error instanceof JobConflictError)) throw error;
+        // @strapi/utils has no 409 error class; the body has Strapi's error shape
+        ctx.status = 409;
+        ctx.body = { data: null, error: { status: 409, name: 'ConflictError', message: error.message, details: error.details } };
       }
     },
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { JobsConfig } from '../config';
 import { JOB_UID, type JobState } from '../constants';
+import { UnrecoverableError } from 'bullmq';
 import { JobCancelledError } from '../errors';
 import type { JobProgress } from '../types';
 import { formatTimestamp } from '../utils/timestamps';
@@ -152,7 +153,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .returning(['creator_id', 'cancel_requested']);
       if (rows.length === 0) {
         if (await db()(table()).where({ document_id: documentId }).first()) throw new JobCancelledError();
-        throw new Error(`No job record ${documentId}`);
+        // a job added around the service (from the board, say): nothing to keep in step, so no retries
+        throw new UnrecoverableError(`No job record ${documentId}: add jobs through the jobs service`);
       }
       if (rows[0].cancel_requested) throw new JobCancelledError();
       return { creatorId: rows[0].creator_id ?? null };
