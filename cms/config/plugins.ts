@@ -76,6 +76,14 @@ export default ({ env }: { env: any }) => ({
       ratelimit: { enabled: false },
     },
   },
+  ocr: {
+    config: {
+      serviceUrl: env('OCR_URL', 'http://127.0.0.1:8000'),
+      batchSize: env.int('OCR_BATCH_SIZE', 4),
+      requestTimeoutMs: env.int('OCR_REQUEST_TIMEOUT_MS', 120_000),
+      attempts: env.int('OCR_JOB_ATTEMPTS', 4),
+    },
+  },
   ticketing: {
     config: {
       // compiled to cms/dist/config: the repo's config/ folder is three levels up

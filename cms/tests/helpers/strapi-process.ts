@@ -16,7 +16,8 @@ app.load().then(() => app.listen()).then(() => console.log('STRAPI_READY'), (err
 process.on('SIGTERM', () => app.destroy().finally(() => process.exit(0)));
 `;
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

@@ -14,6 +14,7 @@ import type { TicketingConfig } from '../config';
 import { formatTimestamp } from '../utils/timestamps';
 import { getService } from '../utils/get-service';
 import { parseJsonColumn } from '../utils/json-column';
+import { writeContext } from '../utils/request';
 import { unknownPhotoErrors } from '../photos/form-photos';
 import { photosOf } from '../photos/stored-photo';
 
@@ -98,6 +99,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .first();
 
   return {
+    /** Who writes and in which language, from a request (for other plugins' controllers). */
+    writeContext,
+
     /** Creates a ticket in `draft` from a form valid for the type's current version. */
     async create(input: { type: unknown; form: unknown }, ctx: WriteContext) {
       if (typeof input.type !== 'string') throw new ValidationError('data.type must be a ticket type key');

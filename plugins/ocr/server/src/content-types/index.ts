@@ -1,0 +1,3 @@
+import ocrResult from './ocr-result';
+
+export default { 'ocr-result': ocrResult };

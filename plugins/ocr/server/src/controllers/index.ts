@@ -1,0 +1,3 @@
+import ocr from './ocr';
+
+export default { ocr };

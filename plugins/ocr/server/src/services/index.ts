@@ -1,0 +1,5 @@
+import ocrJobs from './ocr-jobs';
+import results from './results';
+import suggestions from './suggestions';
+
+export default { 'ocr-jobs': ocrJobs, results, suggestions };

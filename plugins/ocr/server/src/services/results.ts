@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { OCR_RESULT_UID } from '../constants';
+import type { OcrLine, OcrModelInfo } from '../pipeline/ocr-client';
+import { ticketingService } from '../utils/ticketing';
+
+type Row = Record<string, any>;
+
+// Strapi's pg setup hands jsonb back as text through the raw query builder
+const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+
+/** What the OCR worker stores per photo. */
+export interface ReadPhoto {
+  width: number;
+  height: number;
+  durationMs: number;
+  lines: OcrLine[];
+}
+
+/** Stored OCR results: one row per (ticket, photo), replaced on a re-run, never duplicated. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = () => strapi.db.metadata.get(OCR_RESULT_UID).tableName;
+
+  return {
+    /** The unique index that makes a re-run replace, also when two workers race (bootstrap). */
+    async ensureIndexes() {
+      await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (ticket_id, image_id)`, [
+        `${table()}_ticket_image_uq`,
+        table(),
+      ]);
+    },
+
+    /** Stores (or replaces) the result of one photo. */
+    async save(ticketId: string, imageId: string, read: ReadPhoto, model: OcrModelInfo | null, jobId: string) {
+      const now = new Date();
+      const row = {
+        document_id: randomBytes(12).toString('hex'),
+        ticket_id: ticketId,
+        image_id: imageId,
+        width: read.width,
+        height: read.height,
+        lines: JSON.stringify(read.lines),
+        engine: model?.engine ?? null,
+        model_version: model ? [model.det, model.rec, model.cls].filter(Boolean).join(' + ') : null,
+        duration_ms: Math.round(read.durationMs),
+        job_id: jobId,
+        created_at: now,
+        updated_at: now,
+        published_at: now,
+      };
+      const { document_id: _id, created_at: _created, ...replaced } = row;
+      await strapi.db.connection(table()).insert(row).onConflict(['ticket_id', 'image_id']).merge(Object.keys(replaced));
+    },
+
+    /** The rows of a ticket's results, keyed by photo id. */
+    async rows(ticketId: string): Promise<Map<string, Row>> {
+      const rows = await strapi.db.connection(table()).where({ ticket_id: ticketId });
+      return new Map(rows.map((r: Row) => [r.image_id, { ...r, lines: json(r.lines) }]));
+    },
+
+    /** The ticket's results in photo order, each with its photo's pre-signed URL and size. */
+    async forTicket(ticketId: string) {
+      const photos = ticketingService(strapi, 'photos');
+      const [stored, rows] = await Promise.all([photos.stored(ticketId), this.rows(ticketId)]);
+      const withResult = stored.filter((p) => rows.has(p.id));
+      return Promise.all(
+        withResult.map(async (photo) => {
+          const row = rows.get(photo.id) as Row;
+          const view = await photos.present(photo);
+          return {
+            image: { id: photo.id, name: photo.name, url: view.url, thumbnailUrl: view.thumbnailUrl, width: photo.width, height: photo.height },
+            width: row.width,
+            height: row.height,
+            lines: row.lines as OcrLine[],
+            engine: row.engine,
+            modelVersion: row.model_version,
+            durationMs: row.duration_ms,
+            job: row.job_id,
+            updatedAt: new Date(row.updated_at).toISOString(),
+          };
+        }),
+      );
+    },
+  };
+};
