@@ -38,6 +38,7 @@ describe('roles from config/roles.yaml', () => {
   it('creates the four roles with exactly their grants, and leaves new users with none', async () => {
     expect(await grantsOf('viewer')).toEqual([
       'plugin::ticketing.field-types.find',
+      'plugin::ticketing.me.find',
       'plugin::ticketing.photos.find',
       'plugin::ticketing.ticket-types.find',
       'plugin::ticketing.ticket-types.schema',

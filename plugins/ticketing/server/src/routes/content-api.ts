@@ -14,6 +14,7 @@ const route = (method: string, path: string, handler: string, right: string) => 
 export default {
   type: 'content-api',
   routes: [
+    route('GET', '/me', 'me.find', 'account'),
     route('GET', '/ticket-types', 'ticket-types.find', 'tickets.read'),
     route('GET', '/ticket-types/:key/schema', 'ticket-types.schema', 'tickets.read'),
     route('GET', '/field-types', 'field-types.find', 'tickets.read'),

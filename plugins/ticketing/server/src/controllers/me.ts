@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import type { AccessConfig } from '../rbac/roles-file';
+import { actorFromState } from '../tickets/actor';
+import type { Context } from '../utils/request';
+import { getService } from '../utils/get-service';
+
+/** The rights config/roles.yaml gives `role`, in the file's order; none for a role it lacks. */
+export function rightsOfRole(config: AccessConfig, role: string | null): string[] {
+  const held = new Set(role ? (config.roles[role]?.rights ?? []) : []);
+  return Object.keys(config.rights).filter((right) => held.has(right));
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * GET /me — who the caller is, its role and the rights that role holds, so a client can hide
+   * what the role may not do (the server still enforces every right on its own routes).
+   */
+  async find(ctx: Context) {
+    const actor = actorFromState(ctx.state);
+    const user = ctx.state.user as { id?: number; username?: string; email?: string } | undefined;
+    ctx.body = {
+      data: {
+        kind: actor.kind,
+        id: actor.kind === 'user' ? (user?.id ?? null) : actor.id,
+        username: actor.kind === 'user' ? (user?.username ?? null) : actor.name,
+        email: actor.kind === 'user' ? (user?.email ?? null) : null,
+        role: actor.role,
+        rights: rightsOfRole(getService(strapi, 'access').config(), actor.role),
+      },
+    };
+  },
+});
