@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { startTestApp } from './helpers/strapi';
 import { startOwnRedis } from './helpers/redis-server';
 import { addTestJob, jobRecord, waitFor, waitForStatus, type JobView } from './helpers/jobs';
@@ -34,6 +35,8 @@ describe('jobs: Redis restarted mid-run', () => {
     await expect(addTestJob(app.strapi, { mode: 'steps', steps: 1 })).rejects.toThrow(/could not queue a test job/);
     const refused = await app.strapi.db.connection('jobs_jobs').orderBy('id', 'desc').first();
     expect(refused).toMatchObject({ state: 'failed', error: expect.stringMatching(/^Not queued: /) });
+    // queue figures come from Redis: the scrape says it cannot have them
+    expect((await request(app.strapi.server.httpServer).get('/metrics')).status).toBe(503);
     await new Promise((r) => setTimeout(r, 2500));
     await redis.start();
 
@@ -44,5 +47,6 @@ describe('jobs: Redis restarted mid-run', () => {
     // and new jobs queue and run as before
     const after = await addTestJob(app.strapi, { mode: 'steps', steps: 2, delayMs: 10 });
     await waitForStatus(app.strapi, after.documentId, 'succeeded', 20_000);
+    expect((await request(app.strapi.server.httpServer).get('/metrics')).text).toMatch(/^jobs_queue_depth\{queue="test"\} 0$/m);
   });
 });

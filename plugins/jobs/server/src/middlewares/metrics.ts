@@ -28,7 +28,15 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       }
     }
     const metrics = getService(strapi, 'metrics');
-    ctx.set('Content-Type', metrics.contentType);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = await metrics.render();
+    try {
+      const text = await metrics.render();
+      ctx.set('Content-Type', metrics.contentType);
+      ctx.body = text;
+    } catch (error) {
+      // queue figures come from Redis: without it the scrape fails visibly, as a 503
+      strapi.log.warn(`jobs: /metrics: ${(error as Error).message}`);
+      ctx.status = 503;
+      ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'Metrics unavailable: Redis does not answer', details: {} } };
+    }
   };

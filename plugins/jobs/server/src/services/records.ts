@@ -92,16 +92,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Creates a `queued` record; returns its documentId. */
     async create(input: { kind: string; params: unknown; creatorId: number | null; maxAttempts: number }): Promise<string> {
-      const created = await strapi.documents(JOB_UID as any).create({
+      const created = await strapi.documents(JOB_UID).create({
         data: {
           kind: input.kind,
           state: 'queued',
-          params: input.params as any,
+          params: input.params,
           creatorId: input.creatorId,
           attempts: 0,
           maxAttempts: input.maxAttempts,
           cancelRequested: false,
-        } as any,
+        },
       });
       return created.documentId;
     },

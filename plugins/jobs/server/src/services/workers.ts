@@ -112,7 +112,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       queues().onRegister((definition) => {
         if (state === 'running') startWorker(definition);
       });
-      await Promise.all([...workers.values()].map((w) => w.waitUntilReady()));
+      // connected workers before "running" is logged; but Redis being away must not hold up the boot
+      const ready = await Promise.race([
+        Promise.all([...workers.values()].map((w) => w.waitUntilReady())).then(() => true),
+        sleep(5000).then(() => false),
+      ]);
+      if (!ready) strapi.log.warn('jobs: Redis does not answer yet; the workers will start when it does');
       const every = config().reconcileIntervalMs;
       if (every > 0) {
         reconcileTimer = setInterval(() => {
