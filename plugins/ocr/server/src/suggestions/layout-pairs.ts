@@ -6,7 +6,7 @@ export interface LayoutUnit {
   role: 'label' | 'value' | 'other';
 }
 
-/** A value found for a bare label by position: right of it in the same row, or under it in its column. */
+/** A value found for a bare label by position: right of it in the same row, or else under it in its column. */
 export interface LayoutLink {
   label: number;
   value: number;
@@ -71,15 +71,16 @@ function below(units: readonly LayoutUnit[], i: number): LayoutLink | null {
   return { label: i, value: j, kind: 'below', fit: 0.8 + 0.2 * Math.min(1, columnOverlap(units[j].rect)) };
 }
 
-/** Every plausible label → value link of one page (a label may get one of each kind). */
+/**
+ * The value of each bare label of one page: the cell right of it in its row, else the line under
+ * it in its column. A row's value is never traded for the line under it: that is the next row.
+ */
 export function layoutLinks(units: readonly LayoutUnit[]): LayoutLink[] {
   const links: LayoutLink[] = [];
   units.forEach((unit, i) => {
     if (unit.role !== 'label') return;
-    const right = rightOf(units, i);
-    if (right) links.push(right);
-    const under = below(units, i);
-    if (under) links.push(under);
+    const link = rightOf(units, i) ?? below(units, i);
+    if (link) links.push(link);
   });
   return links;
 }

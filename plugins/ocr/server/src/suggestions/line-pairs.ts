@@ -97,13 +97,23 @@ function separatorAfter(line: LineChars, end: number): { separator: Separator; v
   return { separator: i > end ? 'space' : 'none', valueStart: i };
 }
 
-/** A fuzzy label at the line start, ending before the first colon or a space (or the whole line). */
+/** True where a Latin word meets CJK or digits (`Sxte name渝北…`): a label may end there. */
+function scriptChange(line: LineChars, i: number): boolean {
+  const [before, after] = [line.classes[i - 1], line.classes[i]];
+  return (before === 'latin' && (after === 'cjk' || after === 'digit')) || (before === 'cjk' && after === 'latin');
+}
+
+/**
+ * A fuzzy label at the line start, ending before the first colon, a space, a change of script, or
+ * at the line end (a bare label).
+ */
 function fuzzyStart<F extends SuggestionField>(line: LineChars, start: number, ctx: LineReaderContext<F>): Found<F> | null {
   const ends: number[] = [];
   const colon = line.classes.indexOf('colon', start);
   if (colon > start) ends.push(colon);
-  for (let i = start + 1; i < line.chars.length && ends.length < 6; i++) {
-    if (line.classes[i] === 'space' && line.classes[i - 1] !== 'space' && (colon < 0 || i < colon)) ends.push(i);
+  for (let i = start + 1; i < line.chars.length && ends.length < 8; i++) {
+    if (colon >= 0 && i >= colon) break;
+    if ((line.classes[i] === 'space' && line.classes[i - 1] !== 'space') || scriptChange(line, i)) ends.push(i);
   }
   ends.push(line.chars.length);
   let best: Found<F> | null = null;
@@ -116,36 +126,78 @@ function fuzzyStart<F extends SuggestionField>(line: LineChars, start: number, c
   return { match: best.match, label: { start: best.label.start, end: Math.max(trimmed.end, best.label.start + 1) } };
 }
 
-// A label glued to a Latin value must be long enough not to be the start of an ordinary word.
-const MIN_GLUED_WORD_LABEL = 5;
+// A label glued to a Latin value must be long enough not to be the start of an ordinary word;
+// free text, which any word parses as, needs a longer one.
+const MIN_GLUED_WORD_LABEL = 4;
+const MIN_GLUED_WORD_LABEL_FREE_TEXT = 5;
+
+const restAfter = (line: LineChars, end: number): string =>
+  line.chars.slice(separatorAfter(line, end).valueStart).join('').trim();
 
 /**
- * A label whose Latin value OCR glued to it (`Severityminor`, `DescriptionGPS…`): taken when the
- * rest is a valid value, and for free text only at a lower → upper case change.
+ * A label whose Latin value OCR glued to it (`Severityminor`, `Bandn3`, `DescriptionGPS…`): taken
+ * when the rest is a valid value, and for free text only at a lower → upper case change.
  */
 function gluedWordLabel<F extends SuggestionField>(line: LineChars, start: number, ctx: LineReaderContext<F>): Found<F> | null {
   const found = longestExact(line, start, ctx, true);
   if (!found || isBoundary(line, found.label.end)) return null;
   const end = found.label.end;
-  if (normalizeLabel(line.chars.slice(start, end).join('')).length < MIN_GLUED_WORD_LABEL) return null;
-  const rest = line.chars.slice(end).join('').trim();
-  if (ctx.isFreeText(found.match.field)) {
-    return /\p{Ll}/u.test(line.chars[end - 1]) && /\p{Lu}/u.test(line.chars[end]) ? found : null;
-  }
-  return ctx.parses(found.match.field, rest) ? found : null;
+  const freeText = ctx.isFreeText(found.match.field);
+  const length = normalizeLabel(line.chars.slice(start, end).join('')).length;
+  if (length < (freeText ? MIN_GLUED_WORD_LABEL_FREE_TEXT : MIN_GLUED_WORD_LABEL)) return null;
+  if (freeText) return /\p{Ll}/u.test(line.chars[end - 1]) && /\p{Lu}/u.test(line.chars[end]) ? found : null;
+  return ctx.parses(found.match.field, restAfter(line, end)) ? found : null;
 }
 
-/** The label a line starts with: the longest exact one, unless a fuzzy one reaches a colon further on. */
+// A misread word extends a label only when the whole is nearly the label (one slip in 8 letters).
+const MIN_EXTENSION_QUALITY = 0.8;
+// A word this long between a label and a colon is more label, not yet the value.
+const MAX_LABEL_TAIL = 6;
+
+/**
+ * True when a word without digits sits between a label and the line's first colon (`Site ID: 3345`,
+ * `站点名称编号：…`): the printed label is longer than the one found, and is another field's.
+ */
+function labelRunsOnToColon(line: LineChars, end: number): boolean {
+  const colon = line.classes.indexOf('colon', end);
+  if (colon < 0) return false;
+  const tail = line.chars.slice(end, colon).join('').trim();
+  return tail !== '' && !/[\s\d]/u.test(tail) && normalizeLabel(tail).length <= MAX_LABEL_TAIL;
+}
+
+/**
+ * The label a line starts with: the longest exact one, unless a fuzzy one reaches a colon further
+ * on, or a longer label glued to its value explains a value the short one cannot parse.
+ */
 function startLabel<F extends SuggestionField>(line: LineChars, start: number, ctx: LineReaderContext<F>): Found<F> | null {
   const exact = longestExact(line, start, ctx);
   if (exact && separatorAfter(line, exact.label.end).separator === 'colon') return exact;
   // `Site nane: X` starts with the alias `site`, but the whole `Site nane` is the label.
-  const fuzzy = fuzzyStart(line, start, ctx);
-  if (!exact) return fuzzy ?? gluedWordLabel(line, start, ctx);
   // Only a colon proves where a longer label ends; a space might be inside the value.
-  return fuzzy && fuzzy.label.end > exact.label.end && separatorAfter(line, fuzzy.label.end).separator === 'colon'
-    ? fuzzy
-    : exact;
+  const fuzzy = fuzzyStart(line, start, ctx);
+  if (fuzzy && (!exact || fuzzy.label.end > exact.label.end) && separatorAfter(line, fuzzy.label.end).separator === 'colon') {
+    return fuzzy;
+  }
+  // A label glued to a valid value explains the line better than a loose match of all of it.
+  if (!exact) return gluedWordLabel(line, start, ctx) ?? fuzzy;
+  if (labelRunsOnToColon(line, exact.label.end)) return null;
+  const parses = ctx.parses(exact.match.field, restAfter(line, exact.label.end));
+  // `NR band n79`: a structured value that parses settles it.
+  if (parses && !ctx.isFreeText(exact.match.field)) return exact;
+  // `Site namx 成都…`: the alias `site` plus a misread word is the label `Site name`, not a value.
+  if (fuzzy && fuzzy.match.field === exact.match.field && fuzzy.label.end > exact.label.end) {
+    const words = line.chars.slice(exact.label.end, fuzzy.label.end).join('');
+    const next = line.classes[fuzzy.label.end];
+    const latinWords = /^[\s\p{Script=Latin}]+$/u.test(words) && next !== 'latin' && next !== 'digit';
+    if (latinWords && fuzzy.match.quality >= MIN_EXTENSION_QUALITY) return fuzzy;
+    // `基站名杯` alone in a cell: the alias `基站名` and one stray character is `基站名称` misread.
+    const strayChar = fuzzy.label.end === line.chars.length && Array.from(words).length === 1 && line.classes[exact.label.end] === 'cjk';
+    if (strayChar) return fuzzy;
+  }
+  // `Power supplysolar` starts with the alias `power`, but `supplysolar` is no power supply.
+  if (parses) return exact;
+  const glued = gluedWordLabel(line, start, ctx);
+  return glued && glued.label.end > exact.label.end ? glued : exact;
 }
 
 /** Labels separated by spaces or delimiters filling the whole line: a header row read as one line. */
