@@ -172,9 +172,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return update(documentId, OPEN, values);
     },
 
-    /** An attempt failed and BullMQ will retry: back to `queued`, with the reason. */
-    async retrying(documentId: string, error: string, attemptsMade: number) {
-      await update(documentId, OPEN, { state: 'queued', error, attempts: attemptsMade });
+    /**
+     * An attempt failed and BullMQ will retry: back to `queued`, with the reason. Skipped
+     * when the next attempt has already started (a short backoff can beat this write).
+     */
+    async retrying(documentId: string, error: string, attempt: number) {
+      await update(documentId, OPEN, { state: 'queued', error }).where('attempts', '<=', attempt);
     },
 
     /** A running job went back to the queue (shutdown): `queued` again. */

@@ -61,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await records().finish(id, 'failed', { error: error.message });
       await observe(queue, 'failed', job);
     } else {
-      await records().retrying(id, error.message, job.attemptsMade);
+      await records().retrying(id, error.message, job.attemptsStarted);
     }
   }
 

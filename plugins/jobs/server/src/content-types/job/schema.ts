@@ -26,6 +26,7 @@ export default {
     error: { type: 'text' },
     creatorId: { type: 'integer' },
     queueJobId: { type: 'string' },
+    // how many times the job has started (a retry, a stalled or interrupted run each count)
     attempts: { type: 'integer', default: 0, required: true },
     maxAttempts: { type: 'integer' },
     cancelRequested: { type: 'boolean', default: false, required: true },
