@@ -137,4 +137,14 @@ describe('jobs: records follow BullMQ through a job’s life', () => {
     expect(res.text).toMatch(/^jobs_duration_seconds_bucket\{queue="test",outcome="cancelled",le="\+Inf"\} 1$/m);
     expect(res.text).toMatch(/^process_cpu_user_seconds_total /m);
   });
+
+  it('hands a running job back on a graceful restart and runs it to the end afterwards', async () => {
+    const job = await addTestJob(strapi(), { mode: 'steps', steps: 20, delayMs: 100 });
+    await waitFor('the job under way', async () => ((await jobRecord(strapi(), job.documentId)).progress?.done ?? 0) >= 2);
+    await app.restart();
+    // the old process stopped it at a step boundary; the new one takes it from the queue
+    const runs = await waitFor('a second run', async () => ((await runsOf(job.documentId)).length === 2 ? runsOf(job.documentId) : undefined));
+    expect(runs.map((r) => r.attempt)).toEqual([1, 2]);
+    expect(await waitForStatus(strapi(), job.documentId, 'succeeded')).toMatchObject({ attempts: 2, result: { steps: 20, attempt: 2 } });
+  });
 });
