@@ -31,7 +31,20 @@ function standaloneValue(text: string): string {
   return text.trim().replace(/^[:：=]\s*/u, '').replace(/[,;，；、|]+$/u, '').trim();
 }
 
-function inlineCandidates<F extends SuggestionField>(reading: LineReading<F>, line: OcrLineInput, index: number): Candidate<F>[] {
+/**
+ * True when a line's pairs are doubtful: no colon, and no value parses (`电话无法接通` in a table
+ * cell starts with the label `电话`). Such a line may still be another label's value.
+ */
+function doubtfulPairs<F extends SuggestionField>(reading: LineReading<F>, ctx: LineReaderContext<F>): boolean {
+  return reading.pairs.length > 0 && reading.pairs.every((p) => p.separator !== 'colon' && !ctx.parses(p.match.field, p.raw));
+}
+
+function inlineCandidates<F extends SuggestionField>(
+  reading: LineReading<F>,
+  line: OcrLineInput,
+  index: number,
+  valueKey: string | null,
+): Candidate<F>[] {
   return reading.pairs.map((pair) => {
     const [from, to] = charSpanFractions(reading.chars, pair.label.start, pair.value.end);
     // A line holding one pair is its own box; one of several gets its share of the line.
@@ -43,7 +56,7 @@ function inlineCandidates<F extends SuggestionField>(reading: LineReading<F>, li
       box,
       ocr: confidenceOf(line),
       layout: SEPARATOR_CERTAINTY[pair.separator],
-      valueKey: null,
+      valueKey,
     };
   });
 }
@@ -53,12 +66,17 @@ interface PageUnit<F extends SuggestionField> extends LayoutUnit {
   match?: LabelMatch<F>;
 }
 
-function pageUnits<F extends SuggestionField>(lines: readonly OcrLineInput[], readings: LineReading<F>[], angle: number): PageUnit<F>[] {
+function pageUnits<F extends SuggestionField>(
+  lines: readonly OcrLineInput[],
+  readings: LineReading<F>[],
+  doubtful: boolean[],
+  angle: number,
+): PageUnit<F>[] {
   const units: PageUnit<F>[] = [];
   lines.forEach((line, index) => {
     const reading = readings[index];
     const rect = toFrame(line.box, angle);
-    if (reading.pairs.length) units.push({ rect, role: 'other', line: index });
+    if (reading.pairs.length) units.push({ rect, role: doubtful[index] ? 'value' : 'other', line: index });
     else if (reading.labels.length === 1) units.push({ rect, role: 'label', line: index, match: reading.labels[0].match });
     else if (reading.labels.length > 1) {
       // A header row read as one line: each label gets its share of the line, to find its column.
@@ -81,9 +99,13 @@ export function pageCandidates<F extends SuggestionField>(
   pageKey: string,
 ): Candidate<F>[] {
   const readings = lines.map((line) => readLine(line.text, ctx));
-  const candidates = lines.flatMap((line, index) => inlineCandidates(readings[index], line, index));
+  const doubtful = readings.map((reading) => doubtfulPairs(reading, ctx));
+  // A doubtful line's own pairs and a label's claim on it as a value compete for the same line.
+  const candidates = lines.flatMap((line, index) =>
+    inlineCandidates(readings[index], line, index, doubtful[index] ? `${pageKey}:${index}` : null),
+  );
   const angle = pageAngle(lines.map((l) => l.box));
-  const units = pageUnits(lines, readings, angle);
+  const units = pageUnits(lines, readings, doubtful, angle);
   for (const link of layoutLinks(units)) {
     const label = units[link.label];
     const value = units[link.value];

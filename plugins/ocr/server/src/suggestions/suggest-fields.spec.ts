@@ -114,6 +114,15 @@ describe('suggestFields: layouts', () => {
     expect(leftoverTexts(result)).toEqual(['5G基站故障工单']);
   });
 
+  it('takes a value cell that starts with a label word as a value when that reading does not parse', () => {
+    const result = suggest([line('故障描述', 40, 40, 80, 30), line('电话无法接通', 200, 40, 120, 30)]);
+    expect(values(result)).toEqual({ description: '电话无法接通' });
+    expect(result.meta).toEqual({ unparsed: [], leftovers: [] });
+    expect(suggest([line('电话无法接通', 200, 40, 120, 30)]).meta.unparsed).toEqual([
+      expect.objectContaining({ field: 'reporter_phone', raw: '无法接通' }),
+    ]);
+  });
+
   it('pairs a stacked label with the value line under it', () => {
     const result = suggest([line('站点名称：', 40, 40, 100, 30), line('鼓楼湖南路12号室分站', 40, 80, 300, 30), line('联系电话', 40, 140, 80, 30), line('19915263973', 40, 180, 160, 30)]);
     expect(values(result)).toEqual({ site_name: '鼓楼湖南路12号室分站', reporter_phone: '19915263973' });
