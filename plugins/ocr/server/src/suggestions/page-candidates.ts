@@ -26,6 +26,9 @@ const LAYOUT_CERTAINTY = { right: 0.95, below: 0.9 } as const;
 const confidenceOf = (line: OcrLineInput): number =>
   typeof line.confidence === 'number' && Number.isFinite(line.confidence) ? Math.min(1, Math.max(0, line.confidence)) : 1;
 
+const isQuad = (box: unknown): boolean =>
+  Array.isArray(box) && box.length === 4 && box.every((p) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]));
+
 /** The value text of a line standing alone as a value: trimmed, without a colon left from its label. */
 function standaloneValue(text: string): string {
   return text.trim().replace(/^[:：=]\s*/u, '').replace(/[,;，；、|]+$/u, '').trim();
@@ -76,7 +79,9 @@ function pageUnits<F extends SuggestionField>(
   lines.forEach((line, index) => {
     const reading = readings[index];
     const rect = toFrame(line.box, angle);
-    if (reading.pairs.length) units.push({ rect, role: doubtful[index] ? 'value' : 'other', line: index });
+    // A line without a usable box can still hold pairs, but has no place in the layout.
+    if (!isQuad(line.box)) units.push({ rect, role: 'other', line: index });
+    else if (reading.pairs.length) units.push({ rect, role: doubtful[index] ? 'value' : 'other', line: index });
     else if (reading.labels.length === 1) units.push({ rect, role: 'label', line: index, match: reading.labels[0].match });
     else if (reading.labels.length > 1) {
       // A header row read as one line: each label gets its share of the line, to find its column.
@@ -104,7 +109,7 @@ export function pageCandidates<F extends SuggestionField>(
   const candidates = lines.flatMap((line, index) =>
     inlineCandidates(readings[index], line, index, doubtful[index] ? `${pageKey}:${index}` : null),
   );
-  const angle = pageAngle(lines.map((l) => l.box));
+  const angle = pageAngle(lines.map((l) => l.box).filter(isQuad));
   const units = pageUnits(lines, readings, doubtful, angle);
   for (const link of layoutLinks(units)) {
     const label = units[link.label];

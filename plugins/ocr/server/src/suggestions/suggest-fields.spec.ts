@@ -200,6 +200,12 @@ describe('suggestFields: several photos', () => {
     ]);
   });
 
+  it('still reads a line whose box is unusable, without placing it in the layout', () => {
+    const broken = { text: 'PCI: 5', confidence: 1, box: [] as unknown as Quad };
+    const result = suggest([broken, line('站点名称', 40, 40, 80, 30), line('南京1号站', 200, 40, 100, 30)]);
+    expect(values(result)).toEqual({ site_name: '南京1号站', pci: 5 });
+  });
+
   it('answers empty input with an empty result', () => {
     expect(suggestFields({ fields: BS_FAULT, parse: builtinParse, images: [] })).toEqual({ data: [], meta: { unparsed: [], leftovers: [] } });
     expect(suggestFields({ fields: [], parse: builtinParse, images: [{ image: 'x', lines: form('PCI: 5') }] }).data).toEqual([]);
