@@ -16,7 +16,14 @@ export type ValueReading =
 export function createValueReader<F extends SuggestionField>(parse: ParseFn<F>): (field: F, raw: string) => ValueReading {
   const cache = new Map<F, Map<string, ValueReading>>();
   const once = (field: F, raw: string): ValueReading => {
-    const result = parse(field, raw);
+    let result: ReturnType<ParseFn<F>>;
+    try {
+      result = parse(field, raw);
+    } catch (error) {
+      // A field type (perhaps another plugin's) that throws on odd text refuses that text; the
+      // other fields' suggestions still stand.
+      return { status: 'error', error: error instanceof Error ? error.message : String(error) };
+    }
     if (!result.ok) return { status: 'error', error: result.error };
     if (result.value === null || result.value === undefined) return { status: 'blank' };
     const violation = ruleViolation(field, result.value);
