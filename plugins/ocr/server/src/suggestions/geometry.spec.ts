@@ -15,6 +15,11 @@ describe('geometry', () => {
     expect(pageAngle([])).toBe(0);
   });
 
+  it('finds an upside-down page whose boxes straddle ±180°', () => {
+    const boxes = [tilted(box(100, 100, 300, 30), 179), tilted(box(100, 200, 300, 30), -179), tilted(box(100, 300, 300, 30), 179.5)];
+    expect(Math.abs((pageAngle(boxes) * 180) / Math.PI)).toBeCloseTo(179.5, 5);
+  });
+
   it('turns a tilted box upright and back', () => {
     const quad = tilted(box(100, 100, 300, 30), 3);
     const angle = (3 * Math.PI) / 180;

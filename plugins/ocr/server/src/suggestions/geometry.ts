@@ -21,15 +21,23 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+const wrap = (angle: number): number => Math.atan2(Math.sin(angle), Math.cos(angle));
+
 /**
- * The page's dominant tilt in radians: the median slope of the top edges of boxes clearly wider
- * than tall (a short box's slope is mostly noise). 0 when there are none.
+ * The page's dominant tilt in radians: the median direction of the top edges of boxes clearly
+ * wider than tall (a short box's slope is mostly noise), taken around their circular mean so an
+ * upside-down page (±180°) does not average to 0. 0 when there are none.
  */
 export function pageAngle(boxes: readonly Quad[]): number {
   const angles = boxes
     .filter((q) => distance(q[0], q[1]) >= 1.5 * distance(q[1], q[2]))
     .map((q) => Math.atan2(q[1][1] - q[0][1], q[1][0] - q[0][0]));
-  return angles.length ? median(angles) : 0;
+  if (!angles.length) return 0;
+  const mean = Math.atan2(
+    angles.reduce((s, a) => s + Math.sin(a), 0),
+    angles.reduce((s, a) => s + Math.cos(a), 0),
+  );
+  return wrap(mean + median(angles.map((a) => wrap(a - mean))));
 }
 
 function rotate([x, y]: Point, angle: number): Point {

@@ -103,6 +103,11 @@ describe('LabelMatcher.fuzzy', () => {
     expect(bsFault.fuzzy('故障极别')).toBeNull();
   });
 
+  it('never takes an exact label of one field for a near neighbour of another', () => {
+    // 故障类别 is fault_type's alias and one character from severity's 故障级别.
+    expect(bsFault.fuzzy('故障类别')).toBeNull();
+  });
+
   it('match tries exact first', () => {
     expect(bsFault.match('Site name')?.kind).toBe('exact');
     expect(bsFault.match('Site nane')?.kind).toBe('fuzzy');

@@ -100,7 +100,9 @@ export class LabelMatcher<F extends SuggestionField = SuggestionField> {
     for (const hit of this.fuse.search(query)) {
       const span = Math.max(length, Array.from(hit.item.text).length);
       const distance = editDistance(query, hit.item.text);
-      if (distance === 0 || distance > allowedEdits(span)) continue;
+      // The text is a label as it stands: `exact` decides, never a near neighbour of it.
+      if (distance === 0) return null;
+      if (distance > allowedEdits(span)) continue;
       const similarity = 1 - distance / span;
       best.set(hit.item.field, Math.max(best.get(hit.item.field) ?? 0, similarity));
     }
