@@ -165,14 +165,17 @@ const MIN_EXTENSION_QUALITY = 0.8;
 const MAX_LABEL_TAIL = 6;
 
 /**
- * True when a word without digits sits between a label and the line's first colon (`Site ID: 3345`,
- * `站点名称编号：…`): the printed label is longer than the one found, and is another field's.
+ * True when a short word runs on from a label to the line's first colon, glued to it
+ * (`站点名称编号：…`) or a Latin word after a Latin label (`Site ID: 3345`): the printed label is
+ * longer than the one found, and is another field's. (`站点名称 南京路：东段` is a value with a colon.)
  */
 function labelRunsOnToColon<F extends SuggestionField>(scan: LineScan<F>, end: number): boolean {
   const colon = scan.line.classes.indexOf('colon', end);
   if (colon < 0) return false;
   const tail = scan.text(end, colon).trim();
-  return tail !== '' && !/[\s\d]/u.test(tail) && normalizeLabel(tail).length <= MAX_LABEL_TAIL;
+  if (tail === '' || /[\s\d]/u.test(tail) || normalizeLabel(tail).length > MAX_LABEL_TAIL) return false;
+  const glued = scan.line.classes[end] !== 'space';
+  return glued || (scan.line.classes[end - 1] === 'latin' && /^\p{Script=Latin}+$/u.test(tail));
 }
 
 /** True when `fuzzy` is `exact` plus a misread word or character of the same field's label. */

@@ -63,6 +63,7 @@ describe('readLine: one pair', () => {
     expect(pairsOf('Site ID: 3345')).toEqual([]);
     expect(pairsOf('站点名称编号：NJ-001')).toEqual([]);
     expect(pairsOf('发生时间 2026年2月4日 10:03')).toHaveLength(1);
+    expect(pairsOf('站点名称 南京路：东段')).toEqual([['site_name', '南京路：东段', 'space']]);
   });
 
   it('takes the bracketed unit as part of the label', () => {
