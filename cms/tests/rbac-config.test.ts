@@ -37,6 +37,9 @@ describe('roles from config/roles.yaml', () => {
 
   it('creates the four roles with exactly their grants, and leaves new users with none', async () => {
     expect(await grantsOf('viewer')).toEqual([
+      'plugin::jobs.jobs.cancel',
+      'plugin::jobs.jobs.find',
+      'plugin::jobs.jobs.findOne',
       'plugin::ticketing.field-types.find',
       'plugin::ticketing.me.find',
       'plugin::ticketing.photos.find',

@@ -42,7 +42,7 @@ describe('config files checked at start-up', () => {
     ],
     [
       'a role with an unknown right',
-      configWith('roles.yaml', (t) => t.replace(/(\n  viewer:\n(?:    .*\n)*?    rights: )\[[^\]]*\]/, '$1[account, tickets.fly]')),
+      configWith('roles.yaml', (t) => t.replace(/(\n {2}viewer:\n(?: {4}.*\n)*? {4}rights: )\[[^\]]*\]/, '$1[account, tickets.fly]')),
       /roles\.yaml: \/roles\/viewer has an unknown right tickets\.fly/,
     ],
     [

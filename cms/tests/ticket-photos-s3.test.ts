@@ -129,7 +129,7 @@ describe('ticket photos on S3-compatible storage (s3rver)', () => {
     const reordered = kept(await api().put(`/api/ticketing/tickets/${ticket}/images/order`).set(auth(publisher)).send({ data: { order: reversed } }));
     expect(reordered.status).toBe(200);
     expect(reordered.body.data.map((p: { id: string }) => p.id)).toEqual(reversed);
-    expect((await list(ticket)).body.data.map((p: { id: string }) => p.name)).toEqual(['c.png', 'b.png', 'a.jpg']);
+    expect((await list(ticket)).body.data.map((p: { name: string }) => p.name)).toEqual(['c.png', 'b.png', 'a.jpg']);
 
     for (const order of [ids.slice(1), [...ids, ids[0]], [ids[0], ids[1], 'nope'], 'x']) {
       const bad = await api().put(`/api/ticketing/tickets/${ticket}/images/order`).set(auth(publisher)).send({ data: { order } });

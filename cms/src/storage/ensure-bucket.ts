@@ -12,8 +12,7 @@ export async function ensureBucket(strapi: Core.Strapi): Promise<void> {
   const s3Options = config.provider === 'aws-s3' ? config.providerOptions?.s3Options : undefined;
   const bucket = s3Options?.params?.Bucket;
   if (!s3Options || !bucket) return;
-  const { params: _params, ...clientOptions } = s3Options;
-  const client = new S3Client(clientOptions);
+  const client = new S3Client({ ...s3Options, params: undefined } as S3ClientConfig);
   try {
     const missing = await client.send(new HeadBucketCommand({ Bucket: bucket })).then(
       () => false,

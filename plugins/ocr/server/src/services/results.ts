@@ -48,8 +48,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         updated_at: now,
         published_at: now,
       };
-      const { document_id: _id, created_at: _created, ...replaced } = row;
-      await strapi.db.connection(table()).insert(row).onConflict(['ticket_id', 'image_id']).merge(Object.keys(replaced));
+      // a re-run keeps the row's identity and creation time, and replaces the rest
+      const replaced = Object.keys(row).filter((column) => column !== 'document_id' && column !== 'created_at');
+      await strapi.db.connection(table()).insert(row).onConflict(['ticket_id', 'image_id']).merge(replaced);
     },
 
     /** The rows of a ticket's results, keyed by photo id. */
