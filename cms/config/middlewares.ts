@@ -1,3 +1,5 @@
+import { numberFilePart } from '../src/uploads/part-sequence';
+
 export default ({ env }: { env: any }) => [
   'global::request-log',
   'global::health',
@@ -15,7 +17,8 @@ export default ({ env }: { env: any }) => [
     },
   },
   'strapi::query',
-  'strapi::body',
+  // parts numbered as they arrive, so multi-file uploads keep the client's order
+  { name: 'strapi::body', config: { formidable: { onFileBegin: numberFilePart } } },
   'global::auth-rate-limit',
   'global::refresh-families',
   'global::auth-guard',

@@ -117,11 +117,13 @@ describe('ticket photos on S3-compatible storage (s3rver)', () => {
 
   it('keeps the order the publisher sets, and refuses an order that is not the full list', async () => {
     const ticket = await newTicket();
+    // the first file is by far the largest: it finishes arriving last, yet stays first
     const uploaded = await upload(publisher, ticket, [
-      ['a.jpg', await siteJpeg(64, 32)],
+      ['a.jpg', await siteJpeg(1600, 1200)],
       ['b.png', await plainPng(40, 40)],
       ['c.png', await plainPng(50, 40)],
     ]);
+    expect(uploaded.body.data.map((p: { name: string }) => p.name)).toEqual(['a.jpg', 'b.png', 'c.png']);
     const ids = uploaded.body.data.map((p: { id: string }) => p.id);
     expect((await list(ticket)).body.data.map((p: { id: string }) => p.id)).toEqual(ids);
 

@@ -5,16 +5,21 @@ import { PhotoRejectedError } from '../photos/photo-check';
 import { bodyData, writeContext, type Context } from '../utils/request';
 import { getService } from '../utils/get-service';
 
-/** formidable's view of one uploaded part. */
+/** formidable's view of one uploaded part; `partSequence` is set by the CMS's body config as parts arrive. */
 interface UploadedPart {
   filepath: string;
   originalFilename?: string | null;
+  partSequence?: number;
 }
 
-/** The parts of the multipart field `files`, read into memory (each is ≤ 10 MB once checked). */
+/**
+ * The parts of the multipart field `files` in the order the client sent them (formidable
+ * lists them as they finish writing), read into memory (each is ≤ 10 MB once checked).
+ */
 async function incomingFiles(ctx: Context) {
   const field = (ctx.request as unknown as { files?: Record<string, UploadedPart | UploadedPart[]> }).files?.files;
-  const parts = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const parts = field === undefined ? [] : Array.isArray(field) ? [...field] : [field];
+  parts.sort((a, b) => (a.partSequence ?? 0) - (b.partSequence ?? 0));
   return Promise.all(parts.map(async (p) => ({ name: p.originalFilename ?? null, bytes: await readFile(p.filepath) })));
 }
 
