@@ -199,6 +199,10 @@ describe('ticket photos on S3-compatible storage (s3rver)', () => {
     expect(mixed.body.error.message).toMatch(/"logo\.svg" is an SVG image/);
     const none = await api().post(`/api/ticketing/tickets/${ticket}/images`).set(auth(publisher));
     expect(none.status).toBe(400);
+    const tiny = await plainPng(8, 8);
+    const tooMany = await upload(publisher, ticket, Array.from({ length: 21 }, (_, i): [string, Buffer] => [`p${i}.png`, tiny]));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/at most 20 photos per upload/);
 
     expect(await s3.keys()).toEqual(keysBefore);
     expect((await list(ticket)).body.data).toEqual([]);

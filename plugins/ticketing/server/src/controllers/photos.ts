@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import createHttpError from 'http-errors';
+import { errors } from '@strapi/utils';
 import { PhotoRejectedError } from '../photos/photo-check';
 import { bodyData, writeContext, type Context } from '../utils/request';
 import { getService } from '../utils/get-service';
+
+/** Files per request: each is held in memory while the whole upload is checked. */
+const MAX_FILES_PER_UPLOAD = 20;
 
 /** formidable's view of one uploaded part; `partSequence` is set by the CMS's body config as parts arrive. */
 interface UploadedPart {
@@ -19,6 +23,9 @@ interface UploadedPart {
 async function incomingFiles(ctx: Context) {
   const field = (ctx.request as unknown as { files?: Record<string, UploadedPart | UploadedPart[]> }).files?.files;
   const parts = field === undefined ? [] : Array.isArray(field) ? [...field] : [field];
+  if (parts.length > MAX_FILES_PER_UPLOAD) {
+    throw new errors.ValidationError(`Send at most ${MAX_FILES_PER_UPLOAD} photos per upload, not ${parts.length}`);
+  }
   parts.sort((a, b) => (a.partSequence ?? 0) - (b.partSequence ?? 0));
   return Promise.all(parts.map(async (p) => ({ name: p.originalFilename ?? null, bytes: await readFile(p.filepath) })));
 }
