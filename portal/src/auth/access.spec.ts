@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { accessFor, movesToOffer } from './access';
+
+// the rights config/roles.yaml gives each role (the server reports them at GET /api/ticketing/me)
+const viewer = ['account', 'tickets.read', 'images.read', 'export.read'];
+const handler = ['account', 'tickets.read', 'tickets.update', 'tickets.transition', 'images.read', 'ocr.trigger', 'export.read'];
+const publisher = [...handler, 'tickets.create', 'tickets.delete', 'images.write', 'ocr.manage', 'import.run', 'export.manage'];
+const admin = [...publisher, 'users.manage'];
+
+describe('accessFor', () => {
+  it('lets a viewer read tickets and photos and nothing else', () => {
+    expect(accessFor({ rights: viewer })).toEqual({
+      canReadTickets: true,
+      canCreateTickets: false,
+      canEditTickets: false,
+      canMoveTickets: false,
+      canDeleteTickets: false,
+      canSeePhotos: true,
+      canManagePhotos: false,
+      canManageUsers: false,
+    });
+  });
+
+  it('lets a handler edit and move tickets but not create, delete or touch photos', () => {
+    const access = accessFor({ rights: handler });
+    expect(access).toMatchObject({ canEditTickets: true, canMoveTickets: true, canSeePhotos: true });
+    expect(access).toMatchObject({ canCreateTickets: false, canDeleteTickets: false, canManagePhotos: false });
+  });
+
+  it('gives a publisher the photo and delete rights, and only an admin the users', () => {
+    expect(accessFor({ rights: publisher })).toMatchObject({
+      canCreateTickets: true,
+      canDeleteTickets: true,
+      canManagePhotos: true,
+      canManageUsers: false,
+    });
+    expect(accessFor({ rights: admin }).canManageUsers).toBe(true);
+  });
+
+  it('allows nothing while the caller is unknown or has no role', () => {
+    for (const me of [null, undefined, { rights: [] }]) {
+      expect(Object.values(accessFor(me)).every((flag) => flag === false)).toBe(true);
+    }
+  });
+});
+
+describe('movesToOffer', () => {
+  it("offers the server's allowed moves to a role holding the transition right", () => {
+    expect(movesToOffer(accessFor({ rights: handler }), { allowedTransitions: ['in_progress', 'rejected'] })).toEqual([
+      'in_progress',
+      'rejected',
+    ]);
+  });
+
+  it('offers none without the right, whatever the ticket says', () => {
+    expect(movesToOffer(accessFor({ rights: viewer }), { allowedTransitions: ['in_progress'] })).toEqual([]);
+    expect(movesToOffer(accessFor({ rights: publisher }), {})).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+/** The caller as GET /api/ticketing/me describes it. */
+export interface Me {
+  kind: 'user' | 'api-token' | 'system';
+  id: number | string | null;
+  username: string | null;
+  email: string | null;
+  role: string | null;
+  rights: string[];
+}
+
+/** What the UI may offer; every flag mirrors a right of config/roles.yaml (the server enforces them). */
+export interface Access {
+  canReadTickets: boolean;
+  canCreateTickets: boolean;
+  canEditTickets: boolean;
+  canMoveTickets: boolean;
+  canDeleteTickets: boolean;
+  canSeePhotos: boolean;
+  canManagePhotos: boolean;
+  canManageUsers: boolean;
+}
+
+/** The access flags of a caller with `rights` (none while unknown). */
+export function accessFor(me: Pick<Me, 'rights'> | null | undefined): Access {
+  const has = (right: string) => !!me?.rights.includes(right);
+  return {
+    canReadTickets: has('tickets.read'),
+    canCreateTickets: has('tickets.create'),
+    canEditTickets: has('tickets.update'),
+    canMoveTickets: has('tickets.transition'),
+    canDeleteTickets: has('tickets.delete'),
+    canSeePhotos: has('images.read'),
+    canManagePhotos: has('images.write'),
+    canManageUsers: has('users.manage'),
+  };
+}
+
+/**
+ * The state moves to offer as buttons: those the server says this caller's role may make from
+ * the ticket's state (`allowedTransitions`), and none without the transition right.
+ */
+export function movesToOffer<S extends string>(access: Access, ticket: { allowedTransitions?: S[] }): S[] {
+  return access.canMoveTickets ? [...(ticket.allowedTransitions ?? [])] : [];
+}

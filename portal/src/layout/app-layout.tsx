@@ -1,0 +1,57 @@
+import { Suspense } from 'react';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { Button, Layout, Result, Space, Tag, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { PageSpinner } from '../auth/require-auth';
+import { useAccess } from '../auth/access-context';
+import { authClient } from '../auth/session';
+import { useT } from '../i18n/locale-provider';
+import { createDraftStore } from '../pages/tickets/form/draft-store';
+import { queryClient } from '../services/query-client';
+import { LanguageSwitch } from './language-switch';
+import type { MessageKey } from '../i18n/zh-cn';
+
+/** The frame of the signed-in pages: title, language switch, who is signed in, sign-out. */
+export default function AppLayout() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { me, access } = useAccess();
+  const roleKey = `role.${me.role ?? 'none'}` as MessageKey;
+  const logout = async () => {
+    await authClient.logout();
+    // an explicit sign-out leaves nothing behind in this tab: cached data and form drafts go
+    createDraftStore(window.sessionStorage).clearAll();
+    queryClient.clear();
+    navigate('/login', { replace: true });
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+        <Link to="/tickets" style={{ fontWeight: 600, fontSize: 16 }}>
+          {t('app.title')}
+        </Link>
+        <Link to="/tickets">{t('app.tickets')}</Link>
+        <Space style={{ marginLeft: 'auto' }}>
+          <LanguageSwitch />
+          <Space data-testid="current-user">
+            <UserOutlined />
+            <Typography.Text>{me.username}</Typography.Text>
+            <Tag data-testid="current-role">{t(roleKey)}</Tag>
+          </Space>
+          <Button icon={<LogoutOutlined />} onClick={logout} data-testid="logout">
+            {t('app.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        {access.canReadTickets ? (
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
+        ) : (
+          <Result status="403" title={t('app.noRights')} />
+        )}
+      </Layout.Content>
+    </Layout>
+  );
+}

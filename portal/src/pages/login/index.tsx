@@ -1,0 +1,67 @@
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { isApiError } from '../../api/api-error';
+import { useLoggedIn } from '../../auth/use-session';
+import { useT } from '../../i18n/locale-provider';
+import { LanguageSwitch } from '../../layout/language-switch';
+import { safeRedirect, useLogin } from './service';
+
+interface Credentials {
+  identifier: string;
+  password: string;
+}
+
+/** The sign-in page; afterwards the user lands on the page remembered in `?redirect=`. */
+export default function LoginPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const loggedIn = useLoggedIn();
+  const login = useLogin();
+  const redirect = safeRedirect(params.get('redirect'));
+  if (loggedIn && !login.isPending) return <Navigate to={redirect} replace />;
+
+  const submit = (values: Credentials) => {
+    if (login.isPending) return; // a slow answer must not send the password twice
+    login.mutate(values, { onSuccess: () => navigate(redirect, { replace: true }) });
+  };
+  const error = login.error;
+  let errorText: string | null = null;
+  if (isApiError(error, 'http', 429)) {
+    errorText = t('login.tooMany', { seconds: String((error.details.retryAfter as number | undefined) ?? 60) });
+  } else if (isApiError(error, 'http')) errorText = t('login.failed', { message: error.message });
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f3f5f8' }}>
+      <Card style={{ width: 380 }} title={t('app.title')} extra={<LanguageSwitch />}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('login.title')}
+          </Typography.Title>
+          {params.get('expired') && <Alert type="warning" showIcon title={t('login.expired')} data-testid="session-expired" />}
+          {errorText && <Alert type="error" showIcon title={errorText} data-testid="login-error" />}
+          <Form<Credentials> layout="vertical" onFinish={submit} disabled={login.isPending} requiredMark={false}>
+            <Form.Item
+              name="identifier"
+              label={t('login.identifier')}
+              rules={[{ required: true, message: t('login.required', { field: t('login.identifier') }) }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.required', { field: t('login.password') }) }]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+              {t('login.submit')}
+            </Button>
+          </Form>
+        </Space>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { useMutation } from '@tanstack/react-query';
+import { authClient } from '../../auth/session';
+import { queryClient } from '../../services/query-client';
+
+/** Where to go after signing in: the remembered page when it is one of ours, else the list. */
+export function safeRedirect(raw: string | null): string {
+  // only a path of this app: "//host" or "https://…" would send the user elsewhere
+  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/tickets';
+}
+
+/** Signs in with identifier and password; the previous caller's cached data is dropped. */
+export function useLogin() {
+  return useMutation({
+    mutationFn: ({ identifier, password }: { identifier: string; password: string }) => authClient.login(identifier, password),
+    onSuccess: () => queryClient.clear(),
+  });
+}

@@ -1,0 +1,124 @@
+import { Link } from 'react-router';
+import { Empty, Table, type TableProps } from 'antd';
+import dayjs from 'dayjs';
+import { StatusTag } from '../../../../components/status-tag';
+import { useLocale } from '../../../../i18n/locale-provider';
+import { formatValue } from '../../../../services/format-value';
+import { fieldOrder, type TypeSchema } from '../../../../services/schema-types';
+import { filterKindOf } from '../field-filters';
+import { typeName, type Ticket, type TicketType } from '../../../../services/ticket';
+import { PAGE_SIZES } from '../list-state';
+import type { FilterSpec, ListState } from '../types';
+import type { TicketPage } from '../service';
+
+interface Props {
+  page: TicketPage | undefined;
+  loading: boolean;
+  state: ListState;
+  types: TicketType[];
+  schema: TypeSchema | undefined;
+  sortable: FilterSpec[];
+  onChange: (patch: Partial<ListState>) => void;
+}
+
+// how many of the chosen type's fields get a column
+const FIELD_COLUMNS = 5;
+
+/** The tickets of one page, with server-side paging and column sorting. */
+export function TicketTable({ page, loading, state, types, schema, sortable, onChange }: Props) {
+  const { t, locale } = useLocale();
+  const sortOrder = (field: string) => (state.sort.field === field ? (state.sort.order === 'asc' ? 'ascend' : 'descend') : null);
+  const sortableFields = new Set(sortable.map((s) => s.field));
+  const fieldColumns: TableProps<Ticket>['columns'] = schema
+    ? fieldOrder(schema.schema, schema.uiSchema)
+        // photos make no column
+        .filter((key) => filterKindOf(schema.schema.properties[key]) !== null)
+        .slice(0, FIELD_COLUMNS)
+        .map((key) => ({
+          key,
+          title: schema.schema.properties[key].title ?? key,
+          render: (_: unknown, ticket: Ticket) => formatValue(ticket.form[key], schema.schema.properties[key]),
+          sorter: sortableFields.has(key),
+          sortOrder: sortOrder(key),
+        }))
+    : [
+        {
+          key: 'site_name',
+          title: t('list.colSite'),
+          render: (_: unknown, ticket: Ticket) => formatValue(ticket.form.site_name, undefined),
+        },
+      ];
+  const columns: TableProps<Ticket>['columns'] = [
+    {
+      key: 'id',
+      title: t('list.colId'),
+      render: (_: unknown, ticket: Ticket) => (
+        <Link to={`/tickets/${ticket.documentId}`} data-testid="ticket-link">
+          {ticket.documentId.slice(0, 8)}
+        </Link>
+      ),
+    },
+    {
+      key: 'type',
+      title: t('list.colType'),
+      render: (_: unknown, ticket: Ticket) =>
+        typeName(
+          types.find((x) => x.key === ticket.type),
+          locale,
+          ticket.type,
+        ),
+    },
+    { key: 'status', title: t('list.colStatus'), render: (_: unknown, ticket: Ticket) => <StatusTag status={ticket.status} /> },
+    ...fieldColumns,
+    { key: 'creator', title: t('list.colCreator'), render: (_: unknown, ticket: Ticket) => ticket.creator?.username ?? '—' },
+    {
+      key: 'created_at',
+      title: t('list.colCreated'),
+      sorter: true,
+      sortOrder: sortOrder('created_at'),
+      render: (_: unknown, ticket: Ticket) => dayjs(ticket.createdAt).format('YYYY-MM-DD HH:mm'),
+    },
+    {
+      key: 'updated_at',
+      title: t('list.colUpdated'),
+      sorter: true,
+      sortOrder: sortOrder('updated_at'),
+      render: (_: unknown, ticket: Ticket) => dayjs(ticket.updatedAt).format('YYYY-MM-DD HH:mm'),
+    },
+  ];
+  const pagination = page?.meta.pagination;
+  const totalText = (total: number) =>
+    pagination?.totalIsLowerBound
+      ? t('list.totalAtLeast', { total: total.toLocaleString() })
+      : t('list.total', { total: total.toLocaleString() });
+  return (
+    <Table<Ticket>
+      data-testid="ticket-table"
+      rowKey="documentId"
+      size="middle"
+      loading={loading}
+      columns={columns}
+      dataSource={page?.data ?? []}
+      locale={{ emptyText: <Empty description={t('list.empty')} data-testid="list-empty" /> }}
+      pagination={{
+        current: state.page,
+        pageSize: state.pageSize,
+        total: pagination?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: PAGE_SIZES.map(String),
+        showTotal: (total) => <span data-testid="list-total">{totalText(total)}</span>,
+      }}
+      onChange={(paging, _filters, sorter, extra) => {
+        if (extra.action === 'sort' && !Array.isArray(sorter)) {
+          const field = String(sorter.columnKey ?? 'created_at');
+          onChange({
+            sort: sorter.order ? { field, order: sorter.order === 'ascend' ? 'asc' : 'desc' } : { field: 'created_at', order: 'desc' },
+          });
+        } else if (extra.action === 'paginate') {
+          const pageSize = paging.pageSize ?? state.pageSize;
+          onChange(pageSize !== state.pageSize ? { pageSize } : { page: paging.current ?? 1, pageSize });
+        }
+      }}
+    />
+  );
+}

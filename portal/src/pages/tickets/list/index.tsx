@@ -1,0 +1,100 @@
+import { useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Collapse, Result, Space, Typography } from 'antd';
+import { isApiError } from '../../../api/api-error';
+import { useAccess } from '../../../auth/access-context';
+import { useT } from '../../../i18n/locale-provider';
+import { useTicketTypes, useTypeSchema } from '../../../services/ticket-types';
+import { FieldFilters } from './components/field-filters';
+import { FilterBar } from './components/filter-bar';
+import { TicketTable } from './components/ticket-table';
+import { filterSpecs, sortableFields } from './field-filters';
+import { changeListState, parseListState, setFieldFilter, toSearchParams } from './list-state';
+import { useTicketList } from './service';
+import type { ListState } from './types';
+
+/** The ticket list: filters (from the URL, so a link reproduces the view), sort, pages, total. */
+export default function TicketListPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { access } = useAccess();
+  const [search, setSearch] = useSearchParams();
+  const state = useMemo(() => parseListState(search), [search]);
+  const types = useTicketTypes();
+  const schema = useTypeSchema(state.type);
+  const specs = useMemo(() => (schema.data ? filterSpecs(schema.data) : []), [schema.data]);
+  // with a type chosen, wait for its schema: the query depends on its field kinds
+  const list = useTicketList(state, specs, !state.type || schema.isSuccess);
+  const go = (next: ListState) => setSearch(toSearchParams(next));
+  // handlers start from the URL as it is now: two quick changes (a filter's blur, then Enter in
+  // the next one) come before React renders the first, and would otherwise undo each other
+  const latest = () => parseListState(new URLSearchParams(window.location.search));
+  const change = (patch: Partial<ListState>) => go(changeListState(latest(), patch));
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('list.title')}
+      </Typography.Title>
+      <Card size="small">
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <FilterBar
+            state={state}
+            types={types.data ?? []}
+            sortable={sortableFields(specs)}
+            canCreate={access.canCreateTickets}
+            onChange={change}
+            onReset={() => go(parseListState(new URLSearchParams(state.type ? { type: state.type } : {})))}
+            onCreate={() => navigate(`/tickets/new${state.type ? `?type=${encodeURIComponent(state.type)}` : ''}`)}
+          />
+          <Collapse
+            size="small"
+            defaultActiveKey={Object.keys(state.filters).length ? ['fields'] : []}
+            items={[
+              {
+                key: 'fields',
+                label: t('list.fieldFilters'),
+                children: state.type ? (
+                  <FieldFilters
+                    specs={specs}
+                    filters={state.filters}
+                    onChange={(field, patch) => go(setFieldFilter(latest(), field, patch))}
+                  />
+                ) : (
+                  <Typography.Text type="secondary">{t('list.fieldFiltersHint')}</Typography.Text>
+                ),
+              },
+            ]}
+          />
+        </Space>
+      </Card>
+      {list.isError && !isApiError(list.error, 'unavailable') ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="list-error"
+          title={t('list.error')}
+          description={list.error.message}
+          action={<Button onClick={() => list.refetch()}>{t('server.retry')}</Button>}
+        />
+      ) : list.isError ? (
+        <Result
+          status="warning"
+          title={t('list.error')}
+          data-testid="list-error"
+          extra={<Button onClick={() => list.refetch()}>{t('server.retry')}</Button>}
+        />
+      ) : (
+        <TicketTable
+          page={list.data}
+          loading={list.isFetching}
+          state={state}
+          types={types.data ?? []}
+          schema={schema.data}
+          sortable={sortableFields(specs)}
+          onChange={change}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,52 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { RequireAuth } from './auth/require-auth';
+import { onSessionExpired } from './auth/session';
+import { ServerDownBanner } from './layout/server-down-banner';
+import LoginPage from './pages/login';
+import { queryClient } from './services/query-client';
+
+// every page but the login is a chunk of its own, fetched when first visited (RJSF and the
+// table stay out of what the login page loads)
+const TicketListPage = lazy(() => import('./pages/tickets/list'));
+const TicketFormPage = lazy(() => import('./pages/tickets/form'));
+const NotFoundPage = lazy(() => import('./pages/not-found'));
+
+/** The banner over every page, signed in or not. */
+function Root() {
+  return (
+    <>
+      <ServerDownBanner />
+      <Outlet />
+    </>
+  );
+}
+
+/** The portal's routes. */
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { index: true, element: <Navigate to="/tickets" replace /> },
+          { path: 'tickets', element: <TicketListPage /> },
+          { path: 'tickets/new', element: <TicketFormPage /> },
+          { path: 'tickets/:id', element: <TicketFormPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+// a login that a refresh cannot bring back: to the login page, remembering where the user was;
+// form drafts stay in sessionStorage and come back after signing in again
+onSessionExpired(() => {
+  const { pathname, search } = router.state.location;
+  queryClient.clear();
+  if (pathname === '/login') return;
+  void router.navigate(`/login?redirect=${encodeURIComponent(pathname + search)}&expired=1`, { replace: true });
+});

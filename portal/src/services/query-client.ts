@@ -1,0 +1,12 @@
+import { QueryClient } from '@tanstack/react-query';
+
+/**
+ * The app's query cache. No automatic retries: a server that is down gets the banner and its
+ * retry button instead of a silent back-off, and a 4xx will not change by asking again.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: false, staleTime: 15_000, refetchOnWindowFocus: false },
+    mutations: { retry: false },
+  },
+});

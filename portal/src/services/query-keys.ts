@@ -1,0 +1,14 @@
+/**
+ * The react-query key of every resource, one per resource: a mutation refreshes exactly the
+ * keys it changes.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  ticketTypes: ['ticket-types'] as const,
+  typeSchema: (key: string, locale: string, version?: number) => ['ticket-type-schema', key, locale, version ?? 'current'] as const,
+  ticketLists: ['tickets'] as const,
+  ticketList: (query: string) => ['tickets', query] as const,
+  ticket: (id: string) => ['ticket', id] as const,
+  history: (id: string) => ['ticket-history', id] as const,
+  photos: (id: string) => ['ticket-photos', id] as const,
+};

@@ -1,0 +1,59 @@
+/** One enum choice as the schema endpoint writes it: `{ const, title }`. */
+export interface SchemaChoice {
+  const: string | number | boolean;
+  title?: string;
+}
+
+/** The part of a field's JSON Schema the portal reads. */
+export interface FieldSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  format?: string;
+  oneOf?: SchemaChoice[];
+  enum?: (string | number | boolean)[];
+  items?: FieldSchema;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  pattern?: string;
+}
+
+/** A ticket type's form: draft-07 JSON Schema of an object. */
+export interface FormSchema {
+  $schema?: string;
+  title?: string;
+  description?: string;
+  type: 'object';
+  properties: Record<string, FieldSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+}
+
+/** GET /api/ticketing/ticket-types/:key/schema → `data`. */
+export interface TypeSchema {
+  key: string;
+  version: number;
+  locale: string;
+  schema: FormSchema;
+  uiSchema: Record<string, unknown> & { 'ui:order'?: string[] };
+}
+
+/** The enum choices of a field (or of its items, for a multi-enum), as value + label. */
+export function choicesOf(field: FieldSchema): { value: string | number | boolean; label: string }[] | null {
+  if (field.oneOf?.every((choice) => 'const' in choice)) {
+    return field.oneOf.map((choice) => ({ value: choice.const, label: choice.title ?? String(choice.const) }));
+  }
+  if (field.enum) return field.enum.map((value) => ({ value, label: String(value) }));
+  return null;
+}
+
+/** The field keys of `schema` in the order the form shows them. */
+export function fieldOrder(schema: FormSchema, uiSchema?: TypeSchema['uiSchema']): string[] {
+  const keys = Object.keys(schema.properties);
+  const order = (uiSchema?.['ui:order'] ?? []).filter((key) => keys.includes(key));
+  return [...order, ...keys.filter((key) => !order.includes(key))];
+}

@@ -1,0 +1,93 @@
+import type { TypeSchema } from '../services/schema-types';
+
+/** The bs-fault schema as GET /api/ticketing/ticket-types/bs-fault/schema?locale=en answers it. */
+export const bsFaultSchema: TypeSchema = {
+  key: 'bs-fault',
+  version: 1,
+  locale: 'en',
+  schema: {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: '5G base station fault',
+    type: 'object',
+    properties: {
+      site_name: { type: 'string', minLength: 1, maxLength: 64, title: 'Site name' },
+      gnb_id: { type: 'integer', minimum: 0, maximum: 4294967295, title: 'gNodeB ID' },
+      pci: { type: 'integer', minimum: 0, maximum: 1007, title: 'PCI' },
+      nr_arfcn: { type: 'integer', minimum: 0, maximum: 3279165, title: 'NR-ARFCN' },
+      band: { type: 'string', oneOf: ['n1', 'n3', 'n28', 'n41', 'n77', 'n78', 'n79'].map((b) => ({ const: b, title: b })), title: 'Band' },
+      fault_type: {
+        type: 'string',
+        oneOf: [
+          { const: 'site_outage', title: 'Site outage' },
+          { const: 'cell_down', title: 'Cell down' },
+        ],
+        title: 'Fault type',
+      },
+      severity: {
+        type: 'string',
+        oneOf: [
+          { const: 'critical', title: 'Critical' },
+          { const: 'major', title: 'Major' },
+          { const: 'minor', title: 'Minor' },
+        ],
+        title: 'Severity',
+      },
+      occurred_at: { type: 'string', format: 'date-time', title: 'Occurred at' },
+      longitude: { type: 'number', minimum: -180, maximum: 180, title: 'Longitude' },
+      latitude: { type: 'number', minimum: -90, maximum: 90, title: 'Latitude' },
+      reporter_phone: { type: 'string', pattern: '^1[3-9]\\d{9}$', title: 'Contact phone' },
+      description: { type: 'string', maxLength: 2000, title: 'Description' },
+    },
+    required: ['site_name', 'gnb_id', 'pci', 'severity', 'occurred_at'],
+    additionalProperties: false,
+  },
+  uiSchema: {
+    'ui:order': [
+      'site_name',
+      'gnb_id',
+      'pci',
+      'nr_arfcn',
+      'band',
+      'fault_type',
+      'severity',
+      'occurred_at',
+      'longitude',
+      'latitude',
+      'reporter_phone',
+      'description',
+    ],
+    occurred_at: { 'ui:widget': 'date-time' },
+    reporter_phone: { 'ui:inputType': 'tel' },
+    description: { 'ui:widget': 'textarea' },
+  },
+};
+
+/** The site-survey schema's parts that differ: a date and the photos (an images field). */
+export const siteSurveySchema: TypeSchema = {
+  key: 'site-survey',
+  version: 1,
+  locale: 'en',
+  schema: {
+    type: 'object',
+    properties: {
+      site_name: { type: 'string', minLength: 1, maxLength: 64, title: 'Site name' },
+      survey_date: { type: 'string', format: 'date', title: 'Survey date' },
+      needs_power: { type: 'boolean', title: 'Needs power' },
+      tags: {
+        type: 'array',
+        uniqueItems: true,
+        items: {
+          type: 'string',
+          oneOf: [
+            { const: 'roof', title: 'Roof' },
+            { const: 'tower', title: 'Tower' },
+          ],
+        },
+        title: 'Tags',
+      },
+      photos: { type: 'array', uniqueItems: true, items: { type: 'string' }, maxItems: 20, title: 'Site photos' },
+    },
+    required: ['site_name', 'survey_date'],
+  },
+  uiSchema: { 'ui:order': ['site_name', 'survey_date', 'needs_power', 'tags', 'photos'], photos: { 'ui:field': 'images' } },
+};
