@@ -42,11 +42,7 @@ export const router = createBrowserRouter([
   },
 ]);
 
-// a login that a refresh cannot bring back: to the login page, remembering where the user was;
-// form drafts stay in sessionStorage and come back after signing in again
-onSessionExpired(() => {
-  const { pathname, search } = router.state.location;
-  queryClient.clear();
-  if (pathname === '/login') return;
-  void router.navigate(`/login?redirect=${encodeURIComponent(pathname + search)}&expired=1`, { replace: true });
-});
+// a login that a refresh cannot bring back: its cached data goes; the signed-in pages see the
+// tokens gone and send the user to the login page, remembering the page (form drafts stay in
+// sessionStorage and come back after signing in again)
+onSessionExpired(() => queryClient.clear());

@@ -16,8 +16,9 @@ const portOf = (url: string) => Number(new URL(url).port);
  * The whole platform for one test file: a fresh PostgreSQL database with the four demo users,
  * s3rver for photos, the CMS in a child process (behind a relay, so it can be stopped and
  * started again) and the built portal served by `vite preview` with /api proxied to it.
+ * `cmsEnv` adds to (or overrides) the CMS's environment.
  */
-export async function startPlatform() {
+export async function startPlatform(cmsEnv: Record<string, string> = {}) {
   ensurePortalBuild();
   const cleanups: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
@@ -44,6 +45,7 @@ export async function startPlatform() {
       ADMIN_JWT_SECRET: secret(),
       TRANSFER_TOKEN_SALT: secret(),
       ENCRYPTION_KEY: secret(),
+      ...cmsEnv,
     };
     await seedDemoUsers(db.url, env, PASSWORD);
     let cms = await startStrapiProcess(db.url, env);

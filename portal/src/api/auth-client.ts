@@ -71,8 +71,9 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   /** Forgets a lost login (telling the app once) and returns the error to throw. */
   function expire(): ApiError {
     if (store.get()) {
-      store.clear();
+      // told before the tokens go, so whoever reacts to their going knows why
       options.onSessionExpired?.();
+      store.clear();
     }
     return new ApiError('session', 'Session expired', 401);
   }

@@ -4,6 +4,7 @@ import { Button, Result, Spin } from 'antd';
 import { useT } from '../i18n/locale-provider';
 import { AccessProvider } from './access-context';
 import { useMe } from './use-me';
+import { sessionExpired } from './session';
 import { useLoggedIn } from './use-session';
 
 const AppLayout = lazy(() => import('../layout/app-layout'));
@@ -28,8 +29,9 @@ export function RequireAuth() {
   const loggedIn = useLoggedIn();
   const me = useMe(loggedIn);
   if (!loggedIn) {
+    // the login page remembers this page, and says so when the session expired (the form draft waits)
     const redirect = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/login?redirect=${redirect}`} replace />;
+    return <Navigate to={`/login?redirect=${redirect}${sessionExpired() ? '&expired=1' : ''}`} replace />;
   }
   if (me.isPending) return <PageSpinner />;
   if (me.isError) {

@@ -12,11 +12,18 @@ export const tokenStore = createTokenStore(window.localStorage);
 export const connectivity = createConnectivity();
 
 let sessionExpiredHandler: () => void = () => undefined;
+let expired = false;
 
-/** Sets what happens when a login is lost (the router sends the user to the login page). */
+/** Sets what else happens when a login is lost (the signed-in pages then send the user to the login page). */
 export function onSessionExpired(handler: () => void): void {
   sessionExpiredHandler = handler;
 }
+
+/** Whether the last login ended by expiring (not by signing out), until the next sign-in. */
+export const sessionExpired = () => expired;
+export const clearSessionExpired = () => {
+  expired = false;
+};
 
 /** Tabs take turns refreshing, so two never spend the same one-use refresh token. */
 function webLock<T>(work: () => Promise<T>): Promise<T> {
@@ -29,7 +36,10 @@ export const authClient = createAuthClient({
   store: tokenStore,
   fetch: (url, init) => window.fetch(url, init),
   lock: webLock,
-  onSessionExpired: () => sessionExpiredHandler(),
+  onSessionExpired: () => {
+    expired = true;
+    sessionExpiredHandler();
+  },
 });
 
 /** The JSON API of the CMS. */

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { authClient } from '../../auth/session';
+import { authClient, clearSessionExpired } from '../../auth/session';
 import { queryClient } from '../../services/query-client';
 
 /** Where to go after signing in: the remembered page when it is one of ours, else the list. */
@@ -12,6 +12,9 @@ export function safeRedirect(raw: string | null): string {
 export function useLogin() {
   return useMutation({
     mutationFn: ({ identifier, password }: { identifier: string; password: string }) => authClient.login(identifier, password),
-    onSuccess: () => queryClient.clear(),
+    onSuccess: () => {
+      clearSessionExpired();
+      queryClient.clear();
+    },
   });
 }
