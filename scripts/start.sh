@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, builds and starts the platform on this machine: the CMS on :1337, the OCR
-# service on :8000 (OCR_PORT) and, when S3_ENDPOINT is a 127.0.0.1 address, a local
-# S3-compatible server (s3rver) for the photos. PostgreSQL and Redis are expected at
+# service on :8000 (OCR_PORT), the portal's production build on :5173 (PORTAL_PORT, served by
+# `vite preview` with /api proxied to the CMS) and, when S3_ENDPOINT is a 127.0.0.1 address, a
+# local S3-compatible server (s3rver) for the photos. PostgreSQL and Redis are expected at
 # DATABASE_URL / REDIS_URL (127.0.0.1 defaults). Safe to run again; Ctrl-C stops all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ set -a; . cms/.env; set +a
 node scripts/ensure-database.js "${DATABASE_URL}"
 npm run build
 npm run build -w ocr-service
+NODE_ENV=production npm run build -w portal
 
 children=()
 trap 'kill "${children[@]}" 2>/dev/null || true' EXIT
@@ -22,4 +24,9 @@ if [[ "${S3_ENDPOINT:-}" =~ ^http://127\.0\.0\.1:([0-9]+) ]]; then
 fi
 PORT="${OCR_PORT:-8000}" node ocr-service/dist/main.js &
 children+=($!)
+portal_port="${PORTAL_PORT:-5173}"
+(cd portal && PORTAL_API_TARGET="http://127.0.0.1:${PORT:-1337}" PORTAL_PORT="$portal_port" \
+  exec node node_modules/vite/bin/vite.js preview --host "${PORTAL_HOST:-0.0.0.0}" --logLevel warn) &
+children+=($!)
+echo "Portal: http://localhost:${portal_port} (production build; /api goes to the CMS on :${PORT:-1337})"
 (cd cms && npx strapi start)

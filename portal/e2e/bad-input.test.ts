@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser';
 import { apiLogin, cmsApi, startPlatform, type Platform } from './helpers/platform';
-import { choose, field, openAs, signIn } from './helpers/ui';
+import { siteJpeg } from '../../cms/tests/helpers/photos';
+import { choose, dropFiles, field, openAs, photoNames, signIn } from './helpers/ui';
 
 interface TicketAnswer {
   data: { documentId: string; version: number; form: Record<string, unknown> };
@@ -118,6 +119,36 @@ describe('portal in Chromium when things go wrong: token expiry, a lost session,
     const stored = await storedTicket();
     expect(stored.version).toBe(version + 1);
     expect(stored.form.description).toBe('慢网络下保存');
+  });
+
+  it("shows each photo's own upload progress on a slow link", async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    // about 100 kB/s up: a photo of a few hundred kB takes seconds
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 100,
+      downloadThroughput: -1,
+      uploadThroughput: 100 * 1024,
+    });
+    const photo = await siteJpeg(1200, 800);
+    await dropFiles(page, page.getByTestId('photo-dropzone').locator('.ant-upload-btn'), [
+      { name: 'tower-east.jpg', type: 'image/jpeg', bytes: photo },
+      { name: 'tower-west.jpg', type: 'image/jpeg', bytes: photo },
+    ]);
+    // both files in flight at once, each with its own bar, part-way through
+    await page.locator('.ant-upload-list-item-uploading').nth(1).waitFor();
+    const partWay = await page.waitForFunction(() => {
+      const bars = [...document.querySelectorAll('.ant-upload-list-item-uploading [role=progressbar]')];
+      const values = bars.map((bar) => Number(bar.getAttribute('aria-valuenow')));
+      return values.length === 2 && values.some((v) => v > 0 && v < 100) ? values : null;
+    });
+    expect(await partWay.jsonValue()).toHaveLength(2);
+    await page.locator('.ant-upload-list-item-done').nth(1).waitFor({ timeout: 60_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+    await page.getByTestId('photo-card').nth(1).waitFor();
+    expect(((await photoNames(page)) as string[]).sort()).toEqual(['tower-east.jpg', 'tower-west.jpg']);
   });
 
   it('says clearly when the server is down, and the retry brings the page back once it is up', async () => {

@@ -6,7 +6,7 @@ import { plainPng, siteJpeg } from '../../cms/tests/helpers/photos';
 import { artifactsDir, launchBrowser } from './helpers/browser';
 import { apiLogin, cmsApi, startPlatform, type Platform } from './helpers/platform';
 import { portalDir } from './helpers/portal-server';
-import { choose, field, fieldError, openAs, photoNames, setDateTime, shownStatus, signIn, signOut } from './helpers/ui';
+import { choose, dropFiles, field, fieldError, openAs, photoNames, setDateTime, shownStatus, signIn, signOut } from './helpers/ui';
 
 interface TicketAnswer {
   data: { documentId: string; status: string; version: number; form: Record<string, unknown>; photos: string[] };
@@ -121,10 +121,10 @@ describe('portal in Chromium: a publisher, a handler and a viewer work one bs-fa
   });
 
   it('uploads two photos by drop zone with per-file progress, shows thumbnails and a large preview, and saves a drag-and-drop reorder', async () => {
-    const input = page.getByTestId('photo-dropzone').locator('input[type=file]');
-    await input.setInputFiles([
-      { name: 'site-north.jpg', mimeType: 'image/jpeg', buffer: await siteJpeg() },
-      { name: 'cabinet.png', mimeType: 'image/png', buffer: await plainPng() },
+    // two files dropped on the drop zone at once, as from a file manager
+    await dropFiles(page, page.getByTestId('photo-dropzone').locator('.ant-upload-btn'), [
+      { name: 'site-north.jpg', type: 'image/jpeg', bytes: await siteJpeg() },
+      { name: 'cabinet.png', type: 'image/png', bytes: await plainPng() },
     ]);
     await page.getByTestId('photo-card').nth(1).waitFor();
     // each file has its own entry in the upload list, finished
@@ -211,7 +211,16 @@ describe('portal in Chromium: a publisher, a handler and a viewer work one bs-fa
     await page.goto(`${platform.portalUrl}/tickets`);
     await page.getByTestId('ticket-link').first().waitFor();
     expect(await page.getByTestId('new-ticket').count()).toBe(0);
+    // signing out revokes the login on the server, not just in the browser
+    const tokens = await page.evaluate(() => JSON.parse(window.localStorage.getItem('portal.tokens') ?? 'null'));
     await signOut(page);
+    expect(await page.evaluate(() => window.localStorage.getItem('portal.tokens'))).toBeNull();
+    const refresh = await fetch(`${platform.cmsUrl()}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken: tokens.refreshToken }),
+    });
+    expect(refresh.status).toBe(401);
   });
 
   it('shows the viewer the ticket read-only', async () => {

@@ -52,3 +52,20 @@ export const field = (page: Page, name: string) => page.locator(`#root_${name}`)
 
 /** The status the ticket page shows. */
 export const shownStatus = (page: Page) => page.getByTestId('ticket-card').getByTestId('status-tag').getAttribute('data-status');
+
+/** Drops `files` on `target` the way a file manager does: dragenter, dragover, drop with a DataTransfer. */
+export async function dropFiles(page: Page, target: Locator, files: { name: string; type: string; bytes: Buffer }[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    (list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) {
+        const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], file.name, { type: file.type }));
+      }
+      return transfer;
+    },
+    files.map((file) => ({ name: file.name, type: file.type, base64: file.bytes.toString('base64') })),
+  );
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+  await dataTransfer.dispose();
+}
