@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser';
 import { apiLogin, cmsApi, startPlatform, type Platform } from './helpers/platform';
 import { siteJpeg } from '../../cms/tests/helpers/photos';
-import { choose, dropFiles, field, openAs, photoNames, signIn } from './helpers/ui';
+import { choose, dropFiles, field, openAs, photoNames, signIn, signOut } from './helpers/ui';
 
 interface TicketAnswer {
   data: { documentId: string; version: number; form: Record<string, unknown> };
@@ -172,6 +172,23 @@ describe('portal in Chromium when things go wrong: token expiry, a lost session,
     await page.getByTestId('ticket-link').first().waitFor();
     expect(await page.getByTestId('ticket-link').allTextContents()).toEqual([ticketId.slice(0, 8)]);
     expect(new URL(page.url()).searchParams.get('status')).toBe('draft');
+  });
+
+  it('says so when signing in finds the server down, and signs in once it is back', async () => {
+    await signOut(page);
+    await platform.stopCms();
+    await signIn(page, 'publisher');
+    const banner = page.getByTestId('server-down');
+    await banner.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.evaluate(() => window.localStorage.getItem('portal.tokens'))).toBeNull();
+
+    await platform.startCms();
+    await banner.getByRole('button').click();
+    await banner.waitFor({ state: 'hidden' });
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname === '/tickets');
+    await page.getByTestId('ticket-link').first().waitFor();
   });
 
   it('raised no uncaught error in any page', () => {

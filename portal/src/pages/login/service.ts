@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { authClient, clearSessionExpired } from '../../auth/session';
+import { isApiError } from '../../api/api-error';
+import { authClient, clearSessionExpired, connectivity } from '../../auth/session';
 import { queryClient } from '../../services/query-client';
 
 /** Where to go after signing in: the remembered page when it is one of ours, else the list. */
@@ -14,7 +15,12 @@ export function useLogin() {
     mutationFn: ({ identifier, password }: { identifier: string; password: string }) => authClient.login(identifier, password),
     onSuccess: () => {
       clearSessionExpired();
+      connectivity.markUp();
       queryClient.clear();
+    },
+    // no answer at all: the banner (with its retry) says so, as on every other page
+    onError: (error) => {
+      if (isApiError(error, 'unavailable')) connectivity.markDown();
     },
   });
 }

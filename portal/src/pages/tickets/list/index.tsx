@@ -23,8 +23,9 @@ export default function TicketListPage() {
   const types = useTicketTypes();
   const schema = useTypeSchema(state.type);
   const specs = useMemo(() => (schema.data ? filterSpecs(schema.data) : []), [schema.data]);
-  // with a type chosen, wait for its schema: the query depends on its field kinds
-  const list = useTicketList(state, specs, !state.type || schema.isSuccess);
+  // with a type chosen, wait for its schema (the query depends on its field kinds); an unknown
+  // type gets the server's answer, shown as the list's error
+  const list = useTicketList(state, specs, !state.type || schema.isSuccess || schema.isError);
   const go = (next: ListState) => setSearch(toSearchParams(next));
   // handlers start from the URL as it is now: two quick changes (a filter's blur, then Enter in
   // the next one) come before React renders the first, and would otherwise undo each other

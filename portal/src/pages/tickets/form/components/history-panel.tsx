@@ -18,7 +18,8 @@ function DiffLines({
   statusLabel: (s: unknown) => string;
 }) {
   const t = useT();
-  if (!entry.diff) return null;
+  // a reorder keeps the count: its entry says enough
+  if (!entry.diff || entry.action === 'photo_reorder') return null;
   const properties = typeSchema?.schema.properties ?? {};
   const uiSchema = (typeSchema?.uiSchema ?? {}) as Record<string, { 'ui:field'?: string } | undefined>;
   // photo ids mean nothing to a reader: the ticket's photo list and images fields show as a count
@@ -34,7 +35,9 @@ function DiffLines({
               : formatValue(value, properties[field]);
         return (
           <li key={field}>
-            <Typography.Text type="secondary">{properties[field]?.title ?? field}: </Typography.Text>
+            <Typography.Text type="secondary">
+              {properties[field]?.title ?? (isPhotoList(field) ? t('photos.title') : field)}:{' '}
+            </Typography.Text>
             {entry.action !== 'create' && <Typography.Text delete>{show(before)}</Typography.Text>}
             {entry.action !== 'create' && ' → '}
             <Typography.Text>{show(after)}</Typography.Text>
