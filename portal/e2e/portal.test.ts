@@ -47,6 +47,23 @@ describe('portal in Chromium: a publisher, a handler and a viewer work one bs-fa
     await platform?.stop();
   });
 
+  it("answers GET /api/ticketing/me with each user's role and rights, the portal's source for what to show", async () => {
+    const rightsOf = async (role: string) => {
+      const token = (await apiLogin(platform, role)).jwt;
+      const me = await cmsApi<{ data: { role: string; username: string; rights: string[] } }>(platform, '/api/ticketing/me', { token });
+      expect(me.data).toMatchObject({ role, username: role });
+      return me.data.rights;
+    };
+    const viewer = await rightsOf('viewer');
+    expect(viewer).toEqual(expect.arrayContaining(['account', 'tickets.read', 'images.read']));
+    expect(viewer).not.toContain('tickets.update');
+    expect(await rightsOf('handler')).toEqual(expect.arrayContaining(['tickets.update', 'tickets.transition']));
+    expect(await rightsOf('handler')).not.toContain('images.write');
+    expect(await rightsOf('publisher')).toEqual(expect.arrayContaining(['tickets.create', 'tickets.delete', 'images.write']));
+    expect(await rightsOf('admin')).toContain('users.manage');
+    expect((await fetch(`${platform.cmsUrl()}/api/ticketing/me`)).status).toBe(401);
+  });
+
   it('sends a signed-out visitor to a Chinese login page that loads at most 350 kB of gzipped JavaScript, none of it the form code', async () => {
     const scripts: string[] = [];
     const onResponse = (response: Response) => {
