@@ -35,7 +35,7 @@ export function RequireAuth() {
   }
   if (me.isPending) return <PageSpinner />;
   if (me.isError) {
-    return <Result status="warning" title={t('app.loading')} extra={<Button onClick={() => me.refetch()}>{t('server.retry')}</Button>} />;
+    return <Result status="warning" title={t('app.meError')} extra={<Button onClick={() => me.refetch()}>{t('server.retry')}</Button>} />;
   }
   return (
     <AccessProvider me={me.data}>

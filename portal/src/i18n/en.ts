@@ -10,6 +10,7 @@ export const en: Messages = {
   'app.notFound': 'Page not found',
   'app.backHome': 'Back to the tickets',
   'app.loading': 'Loading…',
+  'app.meError': 'Your account could not be loaded',
   'app.noRights': 'Your role may not read tickets. Ask an administrator to assign you a role.',
   'role.viewer': 'Viewer',
   'role.handler': 'Handler',

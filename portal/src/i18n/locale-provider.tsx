@@ -21,6 +21,7 @@ const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', en: 'en' };
 function applyLocale(locale: Locale) {
   dayjs.locale(DAYJS_LOCALES[locale]);
   document.documentElement.lang = locale;
+  document.title = translator(locale)('app.title');
   setCurrentLocale(locale);
 }
 

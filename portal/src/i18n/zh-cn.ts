@@ -8,6 +8,7 @@ export const zhCN = {
   'app.notFound': '页面不存在',
   'app.backHome': '返回工单列表',
   'app.loading': '加载中…',
+  'app.meError': '无法读取你的账户信息',
   'app.noRights': '你的角色没有查看工单的权限，请联系管理员分配角色。',
   'role.viewer': '查看者',
   'role.handler': '处理人',

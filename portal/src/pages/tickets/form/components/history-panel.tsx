@@ -53,6 +53,12 @@ export function HistoryPanel({ ticketId, typeSchema }: { ticketId: string; typeS
   const t = useT();
   const history = useHistory(ticketId);
   const entries = history.data?.pages.flatMap((page) => page.data) ?? [];
+  // an action this portal has no text for yet (a newer plugin's) shows as the server names it
+  const actionLabel = (action: string) => {
+    const key = `history.action.${action}` as MessageKey;
+    const text = t(key);
+    return text === key ? action : text;
+  };
   const statusLabel = (value: unknown) => (typeof value === 'string' ? t(`status.${value}` as MessageKey) : formatValue(value, undefined));
   return (
     <Card title={t('history.title')} size="small" data-testid="history-panel">
@@ -70,7 +76,7 @@ export function HistoryPanel({ ticketId, typeSchema }: { ticketId: string; typeS
               title: dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss'),
               content: (
                 <div data-testid="history-entry" data-action={entry.action}>
-                  <Typography.Text strong>{t(`history.action.${entry.action}` as MessageKey)}</Typography.Text>
+                  <Typography.Text strong>{actionLabel(entry.action)}</Typography.Text>
                   <Typography.Text type="secondary"> · {entry.actor.name ?? entry.actor.kind}</Typography.Text>
                   <DiffLines entry={entry} typeSchema={typeSchema} statusLabel={statusLabel} />
                 </div>
