@@ -53,15 +53,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const params = JSON.parse(json);
       const { attempts } = defaultJobOptions(config(), definition.options);
       const documentId = await records().create({ kind, params, creatorId: options.creator ?? null, maxAttempts: attempts ?? 1 });
+      // the record's documentId is the BullMQ job id: one id for both, and adding twice is a no-op
+      await records().setQueueJobId(documentId, documentId);
+      // read before queueing: an inline worker may start the job before add() returns
+      const queued = records().present(await records().get(documentId));
       try {
-        // the record's documentId is the BullMQ job id: one id for both, and adding twice is a no-op
         await queues().queue(kind).add(kind, { params }, { jobId: documentId });
       } catch (error) {
         await records().finish(documentId, 'failed', { error: `Not queued: ${(error as Error).message}` });
         throw new Error(`jobs: could not queue a ${kind} job: ${(error as Error).message}`);
       }
-      await records().setQueueJobId(documentId, documentId);
-      return records().present(await records().get(documentId));
+      return queued;
     },
 
     /** One job, when `who` may see it. */
