@@ -18,6 +18,7 @@ describe('accessFor', () => {
       canSeePhotos: true,
       canManagePhotos: false,
       canManageUsers: false,
+      canUseOcr: false,
     });
   });
 
@@ -25,6 +26,13 @@ describe('accessFor', () => {
     const access = accessFor({ rights: handler });
     expect(access).toMatchObject({ canEditTickets: true, canMoveTickets: true, canSeePhotos: true });
     expect(access).toMatchObject({ canCreateTickets: false, canDeleteTickets: false, canManagePhotos: false });
+  });
+
+  it('lets handlers, publishers and admins use OCR (ocr.trigger), and not a viewer', () => {
+    expect(accessFor({ rights: handler }).canUseOcr).toBe(true);
+    expect(accessFor({ rights: publisher }).canUseOcr).toBe(true);
+    expect(accessFor({ rights: admin }).canUseOcr).toBe(true);
+    expect(accessFor({ rights: viewer }).canUseOcr).toBe(false);
   });
 
   it('gives a publisher the photo and delete rights, and only an admin the users', () => {

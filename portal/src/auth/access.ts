@@ -18,6 +18,8 @@ export interface Access {
   canSeePhotos: boolean;
   canManagePhotos: boolean;
   canManageUsers: boolean;
+  /** Start text recognition on a ticket's photos, read its suggestions and apply them (`ocr.trigger`). */
+  canUseOcr: boolean;
 }
 
 /** The access flags of a caller with `rights` (none while unknown). */
@@ -32,6 +34,7 @@ export function accessFor(me: Pick<Me, 'rights'> | null | undefined): Access {
     canSeePhotos: has('images.read'),
     canManagePhotos: has('images.write'),
     canManageUsers: has('users.manage'),
+    canUseOcr: has('ocr.trigger'),
   };
 }
 

@@ -11,4 +11,7 @@ export const queryKeys = {
   ticket: (id: string) => ['ticket', id] as const,
   history: (id: string) => ['ticket-history', id] as const,
   photos: (id: string) => ['ticket-photos', id] as const,
+  ocrResults: (ticketId: string) => ['ocr-results', ticketId] as const,
+  ocrSuggestions: (ticketId: string) => ['ocr-suggestions', ticketId] as const,
+  job: (id: string) => ['job', id] as const,
 };

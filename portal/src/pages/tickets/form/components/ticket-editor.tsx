@@ -14,6 +14,7 @@ import { useTicketForm } from '../use-ticket-form';
 import { ConflictDialog } from './conflict-dialog';
 import { HistoryPanel } from './history-panel';
 import { MoveButtons } from './move-buttons';
+import { OcrPanel } from './ocr-panel';
 import { PhotoPanel } from './photo-panel';
 import { TicketSchemaForm } from './ticket-schema-form';
 
@@ -142,6 +143,9 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
               </TicketSchemaForm>
             </Space>
           </Card>
+          {ticket && access.canUseOcr && ticket.photos.length > 0 && (
+            <OcrPanel ticket={ticket} typeSchema={typeSchema} form={form.form} dirty={form.dirty} saving={form.saving} />
+          )}
           {ticket && access.canSeePhotos && <PhotoPanel ticketId={ticket.documentId} canManage={access.canManagePhotos} />}
           {!ticket && access.canManagePhotos && <Alert type="info" showIcon title={t('photos.saveFirst')} />}
         </Space>
