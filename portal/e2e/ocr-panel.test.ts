@@ -152,7 +152,7 @@ describe('OCR panel in Chromium: a handler reads a photo and applies the suggest
     await page.getByTestId('ocr-error-pci').waitFor({ state: 'detached' });
   });
 
-  it('applies PCI and band as read and the gNodeB ID as edited; the form shows them and the history an OCR entry', async () => {
+  it('applies PCI and band as read and the gNodeB ID as edited (after a 409 reloads the ticket); the form shows them and the history an OCR entry', async () => {
     await page.getByTestId('ocr-value-gnb_id').fill('263695'); // editing accepts the row
     expect(await page.getByTestId('ocr-accept-gnb_id').isChecked()).toBe(true);
     await page.getByTestId('ocr-edited-gnb_id').waitFor();
@@ -160,7 +160,23 @@ describe('OCR panel in Chromium: a handler reads a photo and applies the suggest
     expect(await page.getByTestId('ocr-accept-pci').isChecked()).toBe(true);
     expect(await page.getByTestId('ocr-apply').textContent()).toMatch(/填入工单（3）/);
 
+    // someone saves the ticket meanwhile: the apply at the old version is a 409, the ticket reloads and the choices stay
+    const loaded = await cmsApi<TicketAnswer>(platform, `/api/ticketing/tickets/${ticketId}`, { token: publisherToken });
+    await cmsApi(platform, `/api/ticketing/tickets/${ticketId}`, {
+      token: publisherToken,
+      method: 'PUT',
+      body: { data: { form: { ...loaded.data.form, description: '现场已派人' }, version: loaded.data.version } },
+    });
+    const stale = page.waitForResponse((r) => r.url().endsWith('/apply') && r.request().method() === 'POST');
+    await page.getByTestId('ocr-apply').click();
+    expect((await stale).status()).toBe(409);
+    await page.locator('.ant-message').getByText('工单已被他人修改').waitFor();
+    await page.getByTestId('ticket-version').getByText(`版本 ${loaded.data.version + 1}`).waitFor();
+    expect(await field(page, 'description').inputValue()).toBe('现场已派人');
+    expect(await page.getByTestId('ocr-apply').textContent()).toMatch(/填入工单（3）/);
+
     const before = await cmsApi<TicketAnswer>(platform, `/api/ticketing/tickets/${ticketId}`, { token: publisherToken });
+    expect(before.data.version).toBe(loaded.data.version + 1);
     const applied = page.waitForResponse((r) => r.url().endsWith('/apply') && r.request().method() === 'POST');
     await page.getByTestId('ocr-apply').click();
     const response = await applied;
