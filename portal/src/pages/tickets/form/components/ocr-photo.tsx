@@ -25,6 +25,7 @@ export function OcrPhoto({ url, name, size, lines, highlight }: Props) {
     if (!img) return;
     const measure = () => setShown({ width: img.clientWidth, height: img.clientHeight });
     measure();
+    if (typeof ResizeObserver === 'undefined') return; // the load handler measures once
     const observer = new ResizeObserver(measure);
     observer.observe(img);
     return () => observer.disconnect();
