@@ -59,6 +59,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return new Map(rows.map((r: Row) => [r.image_id, { ...r, lines: json(r.lines) }]));
     },
 
+    /** Each read photo's lines, in the ticket's photo order (what suggestions need: no URLs signed). */
+    async linesByPhoto(ticketId: string): Promise<{ image: string; lines: OcrLine[] }[]> {
+      const [stored, rows] = await Promise.all([ticketingService(strapi, 'photos').stored(ticketId), this.rows(ticketId)]);
+      return stored.filter((p) => rows.has(p.id)).map((p) => ({ image: p.id, lines: rows.get(p.id)?.lines as OcrLine[] }));
+    },
+
     /** The ticket's results in photo order, each with its photo's pre-signed URL and size. */
     async forTicket(ticketId: string) {
       const photos = ticketingService(strapi, 'photos');

@@ -19,13 +19,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { ticket, fields, parse };
   }
 
+  async function suggest(ticketId: string, { fields, parse }: Awaited<ReturnType<typeof ticketContext>>) {
+    const images = await getService(strapi, 'results').linesByPhoto(ticketId);
+    return suggestFields({ fields, parse, images });
+  }
+
   return {
     /** At most one proposed canonical value per field, with where on which photo it was read. */
     async forTicket(ticketId: string): Promise<SuggestResult<string>> {
-      const { fields, parse } = await ticketContext(ticketId);
-      const results = await getService(strapi, 'results').forTicket(ticketId);
-      const images = results.map((r) => ({ image: r.image.id, lines: r.lines }));
-      return suggestFields({ fields, parse, images });
+      return suggest(ticketId, await ticketContext(ticketId));
     },
 
     /**
@@ -38,12 +40,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!values || typeof values !== 'object' || Array.isArray(values) || !Object.keys(values).length) {
         throw new errors.ValidationError('data.values must be an object of { field: value } with at least one field');
       }
-      const { ticket, fields, parse } = await ticketContext(ticketId);
+      const context = await ticketContext(ticketId);
+      const { ticket, fields, parse } = context;
       const byKey = new Map(fields.map((f) => [f.key, f]));
       const unknown = Object.keys(values).filter((key) => !byKey.has(key));
       if (unknown.length) throw new errors.ValidationError(`Not fields of ${ticket.type}: ${unknown.join(', ')}`, { fields: unknown });
 
-      const { data: suggestions } = await this.forTicket(ticketId);
+      const { data: suggestions } = await suggest(ticketId, context);
       const sources = Object.fromEntries(
         Object.entries(values as Record<string, unknown>).map(([key, value]) => {
           const parsed = parse(byKey.get(key) as FieldRef, value);
