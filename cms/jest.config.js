@@ -4,6 +4,6 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
-  // each file boots Strapi in beforeAll (seconds, more on a busy machine)
-  setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-timeout.ts'],
+  // each file boots Strapi in beforeAll (seconds, more on a busy machine); none reads cms/.env
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-timeout.ts', '<rootDir>/tests/helpers/ignore-env-file.ts'],
 };

@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci
 [ -f cms/.env ] || node scripts/write-env.js cms/.env
-set -a; . cms/.env; set +a
+# cms/.env fills in only what the caller's environment leaves unset (dotenv's rule)
+env_defaults=$(node scripts/env-defaults.js cms/.env)
+eval "$env_defaults"
 
 node scripts/ensure-database.js "${DATABASE_URL}"
 npm run build
@@ -22,6 +24,8 @@ if [[ "${S3_ENDPOINT:-}" =~ ^http://127\.0\.0\.1:([0-9]+) ]]; then
   node scripts/s3-dev-server.js "${BASH_REMATCH[1]}" .data/s3 &
   children+=($!)
 fi
+# the CMS sends OCR jobs to the service started here, whatever port it was given
+export OCR_URL="${OCR_URL:-http://127.0.0.1:${OCR_PORT:-8000}}"
 PORT="${OCR_PORT:-8000}" node ocr-service/dist/main.js &
 children+=($!)
 portal_port="${PORTAL_PORT:-5173}"

@@ -1,8 +1,18 @@
 #!/usr/bin/env node
 // Demo data: one user per role (<role>@example.com, password DEMO_PASSWORD) and, with
 // `--tickets N`, N realistic tickets; `--api-token NAME` (re)creates a full-access API token
-// and prints it. Boots Strapi without its HTTP server; never in production.
+// and prints it. Boots Strapi without its HTTP server and without job workers; never in
+// production.
 const path = require('node:path');
+
+const appDir = path.resolve(__dirname, '..');
+// Strapi's dotenv reads ENV_PATH, else <cwd>/.env — and `npm run seed:demo` runs from the repo
+// root, so name the CMS's own file: the CMS `npm start` serves and this script then see one
+// database and one storage. Variables already set still win (tests and the bench set ENV_PATH).
+process.env.ENV_PATH ??= path.join(appDir, '.env');
+// seeding is not serving: the CMS (or `npm run worker`) runs the jobs, never this short process
+process.env.WORKERS = 'off';
+
 const { createStrapi } = require('@strapi/strapi');
 
 async function main() {
@@ -19,7 +29,6 @@ async function main() {
     console.error('usage: npm run seed:demo [-- --tickets N]');
     process.exit(2);
   }
-  const appDir = path.resolve(__dirname, '..');
   const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   try {
     const demo = app.plugin('ticketing').service('demo');

@@ -6,13 +6,16 @@
 // jobs finish or go back to their queue within JOBS_SHUTDOWN_TIMEOUT_MS.
 const path = require('node:path');
 
+const appDir = path.resolve(__dirname, '..');
+// the CMS's own cms/.env, wherever this is started from (Strapi's dotenv reads ENV_PATH, else
+// <cwd>/.env); variables already set win
+process.env.ENV_PATH ??= path.join(appDir, '.env');
 // whatever the environment says for the CMS, this process is a worker
 process.env.WORKERS = 'inline';
 
 const { createStrapi } = require('@strapi/strapi');
 
 async function main() {
-  const appDir = path.resolve(__dirname, '..');
   // createStrapi also installs Strapi's SIGTERM/SIGINT handler: destroy() (our graceful stop), then exit
   const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
   await app.load();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { NO_ENV_FILE } from './no-env-file';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -15,7 +16,7 @@ export type DemoRole = (typeof DEMO_ROLES)[number];
 export async function seedDemoUsers(databaseUrl: string, env: Record<string, string>, password: string): Promise<void> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'cms', 'scripts', 'seed-demo.js')], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, DEMO_PASSWORD: password },
+    env: { ...process.env, ...NO_ENV_FILE, ...env, DATABASE_URL: databaseUrl, DEMO_PASSWORD: password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { createAccount } from './accounts';
+import { NO_ENV_FILE } from './no-env-file';
 
 const appDir = path.resolve(__dirname, '..', '..');
 
@@ -77,7 +78,7 @@ export interface WorkerProcess {
 export async function startWorkerProcess(env: Record<string, string> = {}): Promise<WorkerProcess> {
   const child: ChildProcess = spawn(process.execPath, [path.join(appDir, 'scripts', 'worker.js')], {
     cwd: appDir,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...NO_ENV_FILE, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';

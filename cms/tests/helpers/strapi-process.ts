@@ -1,6 +1,7 @@
 import path from 'node:path';
 import net from 'node:net';
 import { spawn } from 'node:child_process';
+import { NO_ENV_FILE } from './no-env-file';
 
 const appDir = path.resolve(__dirname, '..', '..');
 
@@ -40,7 +41,7 @@ export async function startStrapiProcess(
   const port = await freePort();
   const child = spawn(process.execPath, ['-e', childScript], {
     cwd: appDir,
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...process.env, ...NO_ENV_FILE, ...env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

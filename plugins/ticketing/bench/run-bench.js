@@ -30,6 +30,9 @@ const dbUrl = (() => {
 })();
 const env = {
   ...process.env,
+  // the bench's CMS and seed read no env file: a developer's cms/.env (npm start's s3rver, ports)
+  // must not decide where this run's photos go or whether it starts
+  ENV_PATH: '/dev/null',
   DATABASE_URL: dbUrl,
   LOG_LEVEL: 'warn',
   APP_KEYS: `${secret()},${secret()}`,
