@@ -7,7 +7,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund || exit 1
-rm -f .jest-results.json
+# results of an earlier run must never be counted as this run's
+rm -f .jest-results.json portal/.vitest-results.json
 build_log=$(mktemp)
 # the portal's production build (the e2e tests serve it); NODE_ENV would otherwise leak in from the caller
 if ! npm run build:server >"$build_log" 2>&1 || ! NODE_ENV=production npm run build -w portal >>"$build_log" 2>&1; then
@@ -18,20 +19,8 @@ fi
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=ExperimentalWarning"
 npx jest --runInBand --json --outputFile=.jest-results.json "$@"
 rc=$?
-rm -f portal/.vitest-results.json
 (cd portal && npx vitest run --reporter=default --reporter=json --outputFile.json=.vitest-results.json)
 vitest_rc=$?
-node -e '
-  const fs = require("fs");
-  // a missing results file is one failure; so is a Vitest file that failed before running a test
-  const read = (file, errors) => {
-    if (!fs.existsSync(file)) return [0, 1];
-    const r = JSON.parse(fs.readFileSync(file, "utf8"));
-    return [r.numPassedTests, r.numFailedTests + errors(r)];
-  };
-  const jest = read(".jest-results.json", (r) => r.numRuntimeErrorTestSuites);
-  const vitest = read("portal/.vitest-results.json", (r) => r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.length).length);
-  console.log(`${jest[0] + vitest[0]} passed, ${jest[1] + vitest[1]} failed`);
-'
+node scripts/test-results.js
 [ "$rc" -eq 0 ] && rc=$vitest_rc
 exit $rc
