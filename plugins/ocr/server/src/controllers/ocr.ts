@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
-import { ticketingService } from '../utils/ticketing';
+import { ticketingService } from '../clients/ticketing-plugin';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -32,7 +32,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** GET /ocr/tickets/:id/suggestions */
   async suggestions(ctx: Context) {
-    const { data, meta } = await getService(strapi, 'suggestions').forTicket(ctx.params.id);
+    const locale = ticketingService(strapi, 'field-types').requestLocale(ctx.query, ctx.get('accept-language'));
+    const { data, meta } = await getService(strapi, 'suggestions').forTicket(ctx.params.id, locale);
     ctx.body = { data, meta };
   },
 

@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { OCR_QUEUE } from '../constants';
 import type { OcrConfig } from '../config';
-import { OcrServiceError, recognise } from '../pipeline/ocr-client';
-import { queuesService, UnrecoverableJobError, type JobContext, type JobRecord } from '../utils/jobs';
-import { ticketingService, type PhotoRef } from '../utils/ticketing';
+import { OcrServiceError, recognise } from '../clients/ocr-service';
+import { queuesService, UnrecoverableJobError, type OcrJobContext, type JobRecord } from '../clients/jobs-plugin';
+import { ticketingService, type PhotoRef } from '../clients/ticketing-plugin';
 import { getService } from '../utils/get-service';
 
 /** The payload of an OCR job: ids only. */
@@ -56,7 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Step 2, per batch: read the photos from storage, send them to the OCR service, store each result. */
-  async function readBatch(ctx: JobContext<OcrJobData, OcrStep>, batch: PhotoRef[], step: OcrStep) {
+  async function readBatch(ctx: OcrJobContext<OcrJobData, OcrStep>, batch: PhotoRef[], step: OcrStep) {
     const photos = ticketingService(strapi, 'photos');
     const bytes = await Promise.all(batch.map((p) => photos.read(p)));
     const { serviceUrl, requestTimeoutMs } = config();
@@ -78,7 +78,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The processor: idempotent (a result is replaced, never added twice) and resumable per batch. */
-  async function processJob(ctx: JobContext<OcrJobData, OcrStep>): Promise<OcrJobResult> {
+  async function processJob(ctx: OcrJobContext<OcrJobData, OcrStep>): Promise<OcrJobResult> {
     const photos = await photosToRead(ctx.data);
     const step: OcrStep = { done: [], lines: 0, failed: [], ...ctx.step };
     const todo = photos.filter((p) => !step.done.includes(p.id));

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { OCR_RESULT_UID } from '../constants';
-import type { OcrLine, OcrModelInfo } from '../pipeline/ocr-client';
-import { ticketingService } from '../utils/ticketing';
+import type { OcrLine, OcrModelInfo } from '../clients/ocr-service';
+import { ticketingService } from '../clients/ticketing-plugin';
 
 type Row = Record<string, any>;
 

@@ -1,33 +1,52 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { suggestFields, type SuggestResult } from '../suggestions';
-import { ticketingService, type FieldRef } from '../utils/ticketing';
+import type { Locale } from 'strapi-plugin-ticketing';
+import { suggestFields, type FieldReader, type Suggestion, type SuggestResult } from '../suggestions';
+import { ticketingService, type FieldRef } from '../clients/ticketing-plugin';
+
+// apply compares values, whose messages nobody reads
+const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/** A suggestion with its value as people read it. */
+export type DisplayedSuggestion = Suggestion<string> & { display: string };
 import { getService } from '../utils/get-service';
 
 /** Field suggestions from a ticket's stored OCR results, and applying the ones the user accepts. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const SYSTEM_READER = { kind: 'system', id: null, name: null, role: 'admin', userId: null };
 
-  /** The ticket, its fields (of the version it was written with) and a parse bound to the platform zone. */
-  async function ticketContext(ticketId: string) {
+  /** The ticket, its fields (of the version it was written with) and the registry bound to the platform zone. */
+  async function ticketContext(ticketId: string, locale: Locale) {
     const ticket = await ticketingService(strapi, 'tickets').findOne(ticketId, SYSTEM_READER);
     const { fields } = await ticketingService(strapi, 'ticket-types').definition(ticket.type, ticket.typeVersion);
     const fieldTypes = ticketingService(strapi, 'field-types');
     const ctx = fieldTypes.parseContext();
-    const parse = (field: FieldRef, raw: unknown) => fieldTypes.registry.require(field.type).parse(raw, field, ctx);
-    return { ticket, fields, parse };
+    const reader: FieldReader<FieldRef> = {
+      parse: (field, raw) => fieldTypes.registry.require(field.type).parse(raw, field, ctx),
+      check: (field, value) => fieldTypes.check(field, value, locale),
+      isFreeText: (field) => fieldTypes.registry.require(field.type).freeText,
+    };
+    return { ticket, fields, reader };
   }
 
-  async function suggest(ticketId: string, { fields, parse }: Awaited<ReturnType<typeof ticketContext>>) {
+  async function suggest(ticketId: string, { fields, reader }: Awaited<ReturnType<typeof ticketContext>>) {
     const images = await getService(strapi, 'results').linesByPhoto(ticketId);
-    return suggestFields({ fields, parse, images });
+    return suggestFields({ fields, reader, images });
   }
 
   return {
-    /** At most one proposed canonical value per field, with where on which photo it was read. */
-    async forTicket(ticketId: string): Promise<SuggestResult<string>> {
-      return suggest(ticketId, await ticketContext(ticketId));
+    /**
+     * At most one proposed canonical value per field, with where on which photo it was read and
+     * `display`: the value as the form shows it (option labels, wall-clock times) in `locale`.
+     */
+    async forTicket(ticketId: string, locale: Locale): Promise<SuggestResult<string> & { data: DisplayedSuggestion[] }> {
+      const context = await ticketContext(ticketId, locale);
+      const { data, meta } = await suggest(ticketId, context);
+      const fieldTypes = ticketingService(strapi, 'field-types');
+      const byKey = new Map(context.fields.map((f) => [f.key, f]));
+      const shown = data.map((s) => ({ ...s, display: String(fieldTypes.format(byKey.get(s.field)!, s.value, locale) ?? '') }));
+      return { data: shown, meta };
     },
 
     /**
@@ -40,8 +59,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!values || typeof values !== 'object' || Array.isArray(values) || !Object.keys(values).length) {
         throw new errors.ValidationError('data.values must be an object of { field: value } with at least one field');
       }
-      const context = await ticketContext(ticketId);
-      const { ticket, fields, parse } = context;
+      const context = await ticketContext(ticketId, DEFAULT_LOCALE);
+      const { ticket, fields, reader } = context;
       const byKey = new Map(fields.map((f) => [f.key, f]));
       const unknown = Object.keys(values).filter((key) => !byKey.has(key));
       if (unknown.length) throw new errors.ValidationError(`Not fields of ${ticket.type}: ${unknown.join(', ')}`, { fields: unknown });
@@ -49,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { data: suggestions } = await suggest(ticketId, context);
       const sources = Object.fromEntries(
         Object.entries(values as Record<string, unknown>).map(([key, value]) => {
-          const parsed = parse(byKey.get(key) as FieldRef, value);
+          const parsed = reader.parse(byKey.get(key) as FieldRef, value);
           const suggestion = suggestions.find((s) => s.field === key);
           const accepted = suggestion && parsed.ok && isDeepStrictEqual(parsed.value, suggestion.value);
           return [key, accepted ? { ...suggestion.source, raw: suggestion.raw, confidence: suggestion.confidence } : { edited: true }];

@@ -1,12 +1,11 @@
-export { suggestFields, FREE_TEXT_TYPES } from './suggest-fields';
+export { suggestFields } from './suggest-fields';
 export { LabelMatcher, type LabelMatch, type MatchKind } from './label-matcher';
 export { normalizeLabel } from './label-normalizer';
 export type {
   Leftover,
   OcrImageInput,
   OcrLineInput,
-  ParseFn,
-  ParseOutcome,
+  FieldReader,
   Point,
   Quad,
   SuggestInput,

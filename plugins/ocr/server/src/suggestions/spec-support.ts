@@ -3,9 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import type { FieldDefinition } from 'strapi-plugin-ticketing';
+// the real registry with the built-in types, as the Strapi side hands it in
 import { builtinFieldTypes } from '../../../../ticketing/server/src/field-types/builtins';
-import type { FieldDefinition } from '../../../../ticketing/server/src/field-types/types';
-import type { OcrLineInput, ParseFn, Quad } from './types';
+import { FieldTypeRegistry } from '../../../../ticketing/server/src/field-types/registry';
+import type { FieldReader, OcrLineInput, Quad } from './types';
 
 const TICKET_TYPES_DIR = path.resolve(__dirname, '../../../../../config/ticket-types');
 
@@ -15,12 +17,18 @@ export function seedFields(typeKey: string): FieldDefinition[] {
   return doc.fields;
 }
 
-/** The built-in field types' parse, in Asia/Shanghai, as the Strapi side binds the registry's. */
-export const builtinParse: ParseFn<FieldDefinition> = (field, raw) => {
-  const type = builtinFieldTypes.find((t) => t.name === field.type);
-  if (!type) return { ok: false, error: `unknown field type ${field.type}` };
-  return type.parse(raw, field, { timeZone: 'Asia/Shanghai' });
+const registry = new FieldTypeRegistry();
+builtinFieldTypes.forEach((type) => registry.register(type));
+
+/** The built-in field types in Asia/Shanghai and zh-CN, as the Strapi side binds the registry. */
+export const builtinReader: FieldReader<FieldDefinition> = {
+  parse: (field, raw) => registry.require(field.type).parse(raw, field, { timeZone: 'Asia/Shanghai' }),
+  check: (field, value) => registry.check(field, value, 'zh-CN'),
+  isFreeText: (field) => registry.require(field.type).freeText,
 };
+
+/** Just the parse of {@link builtinReader}. */
+export const builtinParse = builtinReader.parse;
 
 /** An upright box at x, y of the given size. */
 export function box(x: number, y: number, width: number, height: number): Quad {

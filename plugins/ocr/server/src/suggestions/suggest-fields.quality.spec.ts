@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { FieldDefinition } from '../../../../ticketing/server/src/field-types/types';
 import { suggestFields } from './suggest-fields';
-import { builtinParse, seedFields } from './spec-support';
+import { builtinParse, builtinReader, seedFields } from './spec-support';
 import type { OcrLineInput, Quad } from './types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test-fixtures/ocr-dev');
@@ -44,7 +44,7 @@ function score(linesOf: (truth: TruthFile) => OcrLineInput[]): Score {
   const result: Score = { right: 0, wrong: 0, missed: 0, truthPairs: 0, details: [] };
   for (const truth of truthFiles) {
     const fields = fieldsOf(truth.ticket_type);
-    const { data } = suggestFields({ fields, parse: builtinParse, images: [{ image: truth.image, lines: linesOf(truth) }] });
+    const { data } = suggestFields({ fields, reader: builtinReader, images: [{ image: truth.image, lines: linesOf(truth) }] });
     const proposed = new Map(data.map((d) => [d.field, d]));
     for (const [key, printed] of Object.entries(truth.kv)) {
       result.truthPairs++;

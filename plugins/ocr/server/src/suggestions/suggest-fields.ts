@@ -4,8 +4,6 @@ import { pageCandidates, type Candidate } from './page-candidates';
 import type { Leftover, SuggestInput, SuggestionField, SuggestResult, Suggestion, UnparsedSuggestion } from './types';
 import { createValueReader, type ValueReading } from './value-reader';
 
-/** Field types whose value is any text, so label-like words inside it prove little. */
-export const FREE_TEXT_TYPES: ReadonlySet<string> = new Set(['string', 'text']);
 // A value that only parsed after an OCR repair is likelier to be wrong.
 const REPAIRED_CERTAINTY = 0.9;
 
@@ -42,17 +40,17 @@ function selectCandidates<F extends SuggestionField>(candidates: Scored<F>[]): S
 /**
  * Proposes at most one canonical value per field from the OCR lines of a ticket's photos: pairs
  * from labels and values in a line, table rows, stacked forms and header rows; values parsed by
- * the field type's `parse` (refused ones go to `meta.unparsed`); lines that fed nothing are
+ * the field type's `parse` and `check` (refused ones go to `meta.unparsed`); lines that fed nothing are
  * `meta.leftovers`.
  */
 export function suggestFields<F extends SuggestionField, I>(input: SuggestInput<F, I>): SuggestResult<I> {
   const { fields, images } = input;
   const matcher = new LabelMatcher(fields);
-  const read = createValueReader(input.parse);
+  const read = createValueReader(input.reader);
   const ctx: LineReaderContext<F> = {
     matcher,
     parses: (field, raw) => read(field, raw).status === 'ok',
-    isFreeText: (field) => FREE_TEXT_TYPES.has(field.type),
+    isFreeText: (field) => input.reader.isFreeText(field),
   };
   const fieldIndex = new Map(fields.map((f, i) => [f, i]));
 

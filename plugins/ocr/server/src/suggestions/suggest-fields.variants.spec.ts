@@ -6,7 +6,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { FieldDefinition } from '../../../../ticketing/server/src/field-types/types';
 import { suggestFields } from './suggest-fields';
-import { box, builtinParse, seedFields } from './spec-support';
+import { box, builtinParse, builtinReader, seedFields } from './spec-support';
 import type { OcrLineInput, Point, Quad } from './types';
 
 const FIXTURES = path.resolve(__dirname, '../../../test-fixtures/ocr-dev');
@@ -108,7 +108,7 @@ function score(layout: Layout, typos: boolean): { right: number; wrong: number; 
     for (const truth of truths) {
       const fields = seedFields(truth.ticket_type);
       const lines = page(fields, truth.kv, layout, rnd, typos);
-      const proposed = new Map(suggestFields({ fields, parse: builtinParse, images: [{ image: 'p', lines }] }).data.map((d) => [d.field, d.value]));
+      const proposed = new Map(suggestFields({ fields, reader: builtinReader, images: [{ image: 'p', lines }] }).data.map((d) => [d.field, d.value]));
       for (const [key, printed] of Object.entries(truth.kv)) {
         s.total++;
         const expected = builtinParse(fields.find((f) => f.key === key)!, printed);

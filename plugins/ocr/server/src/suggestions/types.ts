@@ -1,26 +1,23 @@
+import type { FieldDefinition, ParseResult } from 'strapi-plugin-ticketing';
+
 /** A point in image pixels: `[x, y]`. */
 export type Point = [number, number];
 
 /** A text box as the OCR service returns it: TL, TR, BR, BL in image pixels. */
 export type Quad = [Point, Point, Point, Point];
 
-/**
- * What the suggester needs of a ticket-type field; a ticketing `FieldDefinition` fits as it is
- * (kept structural so this module never loads the ticketing plugin).
- */
-export interface SuggestionField {
-  key: string;
-  type: string;
-  label: Record<string, string>;
-  aliases?: readonly string[];
-  rules?: Record<string, unknown>;
+/** A ticket-type field, as the ticketing plugin defines it. */
+export type SuggestionField = FieldDefinition;
+
+/** The field-type registry as the suggester uses it, bound to the platform zone and locale. */
+export interface FieldReader<F extends SuggestionField = SuggestionField> {
+  /** Raw OCR text into the field's canonical value (the type's `parse`); `value: null` = blank. */
+  parse(field: F, raw: unknown): ParseResult<unknown>;
+  /** A message when a canonical value breaks the field's rules (the registry's `check`); null when it keeps them. */
+  check(field: F, value: unknown): string | null;
+  /** The field holds free text, so label-like words inside its value prove little. */
+  isFreeText(field: F): boolean;
 }
-
-/** The field type's parse result: `value: null` means the input was blank. */
-export type ParseOutcome = { ok: true; value: unknown } | { ok: false; error: string };
-
-/** Turns raw OCR text into the field's canonical value (the registry's `parse`, bound to a time zone). */
-export type ParseFn<F extends SuggestionField = SuggestionField> = (field: F, raw: string) => ParseOutcome;
 
 /** One recognised line of a photo. */
 export interface OcrLineInput {
@@ -39,7 +36,7 @@ export interface OcrImageInput<I = string | number> {
 /** Input of {@link suggestFields}. */
 export interface SuggestInput<F extends SuggestionField = SuggestionField, I = string | number> {
   fields: readonly F[];
-  parse: ParseFn<F>;
+  reader: FieldReader<F>;
   images: readonly OcrImageInput<I>[];
 }
 

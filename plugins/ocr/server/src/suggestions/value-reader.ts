@@ -1,5 +1,4 @@
-import { ruleViolation } from './rule-check';
-import type { ParseFn, SuggestionField } from './types';
+import type { FieldReader, SuggestionField } from './types';
 import { repairVariants } from './value-repair';
 
 /** A raw value read for a field: its canonical value, nothing (blank), or why the field refuses it. */
@@ -9,25 +8,24 @@ export type ValueReading =
   | { status: 'error'; error: string };
 
 /**
- * Reads raw text with the field type's parse, then the field's rules; when the text as read is
+ * Reads raw text with the field type's parse, then its check (the field's rules); when the text as read is
  * refused, OCR repairs (`nl` → `n1`, a lost space in a date-time) are tried, marked `repaired`.
  * Memoised per field and text: the same value is asked about while reading lines and again later.
  */
-export function createValueReader<F extends SuggestionField>(parse: ParseFn<F>): (field: F, raw: string) => ValueReading {
+export function createValueReader<F extends SuggestionField>(reader: Pick<FieldReader<F>, 'parse' | 'check'>): (field: F, raw: string) => ValueReading {
   const cache = new Map<F, Map<string, ValueReading>>();
   const once = (field: F, raw: string): ValueReading => {
-    let result: ReturnType<ParseFn<F>>;
     try {
-      result = parse(field, raw);
+      const result = reader.parse(field, raw);
+      if (!result.ok) return { status: 'error', error: result.error };
+      if (result.value === null || result.value === undefined) return { status: 'blank' };
+      const violation = reader.check(field, result.value);
+      return violation ? { status: 'error', error: violation } : { status: 'ok', value: result.value, repaired: false };
     } catch (error) {
       // A field type (perhaps another plugin's) that throws on odd text refuses that text; the
       // other fields' suggestions still stand.
       return { status: 'error', error: error instanceof Error ? error.message : String(error) };
     }
-    if (!result.ok) return { status: 'error', error: result.error };
-    if (result.value === null || result.value === undefined) return { status: 'blank' };
-    const violation = ruleViolation(field, result.value);
-    return violation ? { status: 'error', error: violation } : { status: 'ok', value: result.value, repaired: false };
   };
   return (field, raw) => {
     let byRaw = cache.get(field);

@@ -1,3 +1,5 @@
+import type { ValueKind } from './value-kinds';
+
 /** Locales the platform ships labels for; the first is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -34,6 +36,23 @@ export interface ParseContext {
   timeZone: string;
 }
 
+/**
+ * The list-filter control that fits a field type, for clients that build filter bars from
+ * the schema endpoint: a substring box, any of the field's options, an option a list must
+ * hold, a range of whole or decimal numbers, of days or of moments, yes/no; null: none.
+ */
+export type FilterInput = 'search' | 'any-of' | 'has' | 'whole-range' | 'decimal-range' | 'day-range' | 'moment-range' | 'yes-no' | null;
+
+/** Sample rules and canonical values of a type: the designer's docs and the conformance suite read them. */
+export interface FieldTypeExamples<V> {
+  /** Rules a field of this type may carry (`{}` when it needs none); every `values` item keeps them. */
+  rules: Record<string, unknown>;
+  /** Distinct canonical values, at least two, each different from the others. */
+  values: V[];
+  /** A value the example rules refuse, when the rules can refuse one. */
+  invalid?: unknown;
+}
+
 /** A parsed value: `null` means the input was blank. */
 export type ParseResult<V> = { ok: true; value: V | null } | { ok: false; error: string };
 
@@ -55,6 +74,18 @@ export interface FieldType<V = unknown> {
   uiSchema(field: FieldDefinition, locale: Locale): UiSchema;
   /** Turns loose input (form, Excel cell, OCR text) into the canonical value. */
   parse(input: unknown, field: FieldDefinition, ctx: ParseContext): ParseResult<V>;
-  /** Renders a canonical value for export (Excel cell, DOCX text). */
+  /** Renders a canonical value for export (Excel cell, DOCX text) and for people (OCR suggestions). */
   format(value: V, field: FieldDefinition, locale: Locale): string | number | boolean | null;
+  /** How its values compare in SQL: list operators, cast, sorting, indexes. */
+  valueKind: ValueKind;
+  /** The filter control that fits it (null: not offered in filter bars). */
+  filterInput: FilterInput;
+  /** Values are free text (names, descriptions): OCR and import match them by label only, never by shape. */
+  freeText: boolean;
+  /**
+   * Checks one canonical value beyond its JSON Schema fragment (which the registry always
+   * checks through ajv); returns a message in `locale`, or null when the value is fine.
+   */
+  check?(field: FieldDefinition, value: V, locale: Locale): string | null;
+  examples: FieldTypeExamples<V>;
 }

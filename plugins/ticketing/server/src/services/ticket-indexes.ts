@@ -1,20 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { AUDIT_LOG_UID, TICKET_UID } from '../constants';
 import { fieldExpression, quoteTypeKey } from '../tickets/form-expressions';
-import { valueKind } from '../tickets/list-query';
+import type { ValueKind } from '../field-types';
 import type { TicketTypeEntry } from './ticket-types';
 import { getService } from '../utils/get-service';
-
-/**
- * Fields whose filters a btree serves: numbers, dates and date-times (equality, ranges,
- * sort) and enums (equality). Names, addresses, phones and free text are searched by
- * substring (`$contains`), which a btree cannot answer, and each partial index costs
- * every insert of its type: 20 of them made a bulk insert 4× slower than none.
- */
-function indexed(field: { type: string }): boolean {
-  const kind = valueKind(field.type);
-  return kind === 'integer' || kind === 'number' || kind === 'boolean' || kind === 'ordered-text' || field.type === 'enum';
-}
 
 /** A stable index name within PostgreSQL's 63 characters. */
 function indexName(...parts: string[]): string {
@@ -33,7 +22,12 @@ function indexName(...parts: string[]): string {
  * serves equality, ranges and sorting on that field with the page order for free —
  * plus extended statistics on each such expression, which partial indexes do not collect.
  */
-export function ticketIndexStatements(tickets: string, audit: string, types: Pick<TicketTypeEntry, 'key' | 'fields'>[]): string[] {
+export function ticketIndexStatements(
+  tickets: string,
+  audit: string,
+  types: Pick<TicketTypeEntry, 'key' | 'fields'>[],
+  kindOf: (typeName: string) => ValueKind | undefined,
+): string[] {
   const statements = [
     `CREATE INDEX IF NOT EXISTS ${indexName('created')} ON ${tickets} (created_at DESC, id DESC)`,
     `CREATE INDEX IF NOT EXISTS ${indexName('updated')} ON ${tickets} (updated_at DESC, id DESC)`,
@@ -43,15 +37,11 @@ export function ticketIndexStatements(tickets: string, audit: string, types: Pic
   ];
   for (const type of types) {
     for (const field of type.fields) {
-      if (!indexed(field)) continue;
-      const kind = valueKind(field.type);
-      // Without statistics on the expression the planner guesses that 0.5 % of rows match
-      // any value: an enum filter matching a third of 1M tickets then got a bitmap scan of
-      // all of them (0.7 s). Dates are left without: they grow with created_at, and with
-      // true estimates the planner walks the newest-first index hoping to meet the range
-      // soon — the trap in notes/performance.md — instead of scanning the range itself.
-      if (kind !== 'ordered-text') {
-        statements.push(`CREATE STATISTICS IF NOT EXISTS ${indexName('st', field.key, kind)} ON (${fieldExpression(field.key, kind)}) FROM ${tickets}`);
+      const kind = kindOf(field.type);
+      if (!kind?.indexed) continue;
+      // (an enum filter matching a third of 1M tickets got a bitmap scan of all of them, 0.7 s, without)
+      if (kind.statistics) {
+        statements.push(`CREATE STATISTICS IF NOT EXISTS ${indexName('st', field.key, kind.name)} ON (${fieldExpression(field.key, kind)}) FROM ${tickets}`);
       }
       statements.push(
         `CREATE INDEX IF NOT EXISTS ${indexName(type.key, field.key)} ON ${tickets} ` +
@@ -68,7 +58,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const tickets = strapi.db.metadata.get(TICKET_UID).tableName;
     const audit = strapi.db.metadata.get(AUDIT_LOG_UID).tableName;
     const types = await getService(strapi, 'ticket-types').listAll();
-    for (const sql of ticketIndexStatements(tickets, audit, types)) await strapi.db.connection.raw(sql);
+    const registry = getService(strapi, 'field-types').registry;
+    for (const sql of ticketIndexStatements(tickets, audit, types, (name) => registry.get(name)?.valueKind)) await strapi.db.connection.raw(sql);
     await strapi.db.connection.raw(`
       CREATE OR REPLACE FUNCTION ticketing_audit_append_only() RETURNS trigger AS $$
       BEGIN RAISE EXCEPTION 'audit entries are append-only'; END $$ LANGUAGE plpgsql;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { TICKET_TYPE_REVISION_UID, TICKET_TYPE_UID } from '../constants';
-import type { FieldDefinition, FormSource, Locale } from '../field-types';
+import { fieldFilters, type FieldDefinition, type FormSource, type Locale } from '../field-types';
 import { getService } from '../utils/get-service';
 
 /** A ticket type entry as stored. */
@@ -100,8 +100,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The JSON Schema and uiSchema of a type's form, in one locale. */
     async formSchema(key: string, locale: Locale, version?: number) {
       const definition = await this.definition(key, version);
-      const { schema, uiSchema } = getService(strapi, 'field-types').formSchema(definition, locale);
-      return { key, version: definition.version, locale, schema, uiSchema };
+      const fieldTypes = getService(strapi, 'field-types');
+      const { schema, uiSchema } = fieldTypes.formSchema(definition, locale);
+      const filters = fieldFilters(definition.fields, fieldTypes.registry);
+      return { key, version: definition.version, locale, schema, uiSchema, filters };
     },
   };
 };

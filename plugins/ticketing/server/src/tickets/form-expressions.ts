@@ -1,5 +1,4 @@
-import { FIELD_KEY_PATTERN } from '../field-types';
-import type { ValueKind } from './list-query';
+import { FIELD_KEY_PATTERN, type ValueKind } from '../field-types';
 
 const SAFE_KEY = new RegExp(FIELD_KEY_PATTERN);
 const SAFE_TYPE_KEY = /^[a-z][a-z0-9-]{0,63}$/;
@@ -20,18 +19,8 @@ export function quoteTypeKey(typeKey: string): string {
  * and the bootstrap indexes both use this one function, so they always match.
  */
 export function fieldExpression(key: string, kind: ValueKind): string {
-  const text = `(form_data->>'${assertSafeKey(key)}')`;
-  switch (kind) {
-    case 'integer':
-      return `(${text}::bigint)`;
-    case 'number':
-      return `(${text}::float8)`;
-    case 'boolean':
-      return `(${text}::boolean)`;
-    case 'array':
-    case 'other':
-      return `(form_data->'${key}')`;
-    default:
-      return text;
-  }
+  const safeKey = assertSafeKey(key);
+  if (kind.cast === 'jsonb') return `(form_data->'${safeKey}')`;
+  const text = `(form_data->>'${safeKey}')`;
+  return kind.cast === 'text' ? text : `(${text}::${kind.cast})`;
 }

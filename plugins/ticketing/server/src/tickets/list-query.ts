@@ -1,36 +1,5 @@
-import type { FieldDefinition, FieldType, ParseContext } from '../field-types';
+import { FILTER_OPERATORS, type FieldDefinition, type FieldType, type FilterOperator, type ParseContext, type ValueKind } from '../field-types';
 import { isTicketState, type TicketState } from './workflow';
-
-export const FILTER_OPERATORS = ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$contains', '$null'] as const;
-export type FilterOperator = (typeof FILTER_OPERATORS)[number];
-
-/** How a field type's values compare in SQL, which decides its operators and its cast. */
-export type ValueKind = 'integer' | 'number' | 'boolean' | 'text' | 'ordered-text' | 'array' | 'other';
-
-const KIND_OF_TYPE: Record<string, ValueKind> = {
-  integer: 'integer',
-  number: 'number',
-  boolean: 'boolean',
-  string: 'text',
-  text: 'text',
-  phone: 'text',
-  enum: 'text',
-  date: 'ordered-text',
-  'date-time': 'ordered-text',
-  'multi-enum': 'array',
-  images: 'array',
-};
-export const valueKind = (typeName: string): ValueKind => KIND_OF_TYPE[typeName] ?? 'other';
-
-const OPERATORS_OF_KIND: Record<ValueKind, FilterOperator[]> = {
-  integer: ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$null'],
-  number: ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$null'],
-  'ordered-text': ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$null'],
-  text: ['$eq', '$ne', '$in', '$contains', '$null'],
-  boolean: ['$eq', '$ne', '$null'],
-  array: ['$contains', '$null'],
-  other: ['$null'],
-};
 
 export interface FormFilter {
   field: FieldDefinition;
@@ -71,7 +40,7 @@ export interface ListQueryContext {
   knownType(key: string): boolean;
 }
 
-function parseValue(filter: { field: FieldDefinition; op: FilterOperator }, raw: unknown, ctx: ListQueryContext): unknown {
+function parseValue(filter: { field: FieldDefinition; kind: ValueKind; op: FilterOperator }, raw: unknown, ctx: ListQueryContext): unknown {
   const { field, op } = filter;
   if (op === '$null') {
     if (raw === 'true' || raw === true) return true;
@@ -83,8 +52,8 @@ function parseValue(filter: { field: FieldDefinition; op: FilterOperator }, raw:
     if (typeof value !== 'string' && typeof value !== 'number') {
       throw new ListQueryError(`filters[form][${field.key}][${op}] needs a single value`);
     }
-    // `$contains` on text is a substring: any text will do
-    if (op === '$contains' && valueKind(field.type) === 'text') return String(value);
+    // a substring needs no parsing: any text will do
+    if (op === '$contains' && filter.kind.substring) return String(value);
     const parsed = type.parse(op === '$contains' ? [value] : value, field, ctx.parseContext);
     if (!parsed.ok || parsed.value === null) {
       throw new ListQueryError(`filters[form][${field.key}][${op}]: ${parsed.ok ? 'empty value' : parsed.error}`);
@@ -132,13 +101,13 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
       for (const [key, condition] of Object.entries(value)) {
         const field = fieldsOf('Filtering').get(key);
         if (!field) throw new ListQueryError(`Unknown form field "${key}" for type ${type}`);
-        const kind = valueKind(field.type);
+        const { valueKind: kind } = ctx.typeOf(field.type)!;
         const conditions =
           typeof condition === 'object' && condition !== null && !Array.isArray(condition) ? Object.entries(condition) : [['$eq', condition] as const];
         for (const [op, raw] of conditions) {
           if (!(FILTER_OPERATORS as readonly string[]).includes(op)) throw new ListQueryError(`Unknown operator "${op}" on ${key}`);
-          if (!OPERATORS_OF_KIND[kind].includes(op as FilterOperator)) {
-            throw new ListQueryError(`Operator ${op} does not apply to ${key} (${field.type}); use ${OPERATORS_OF_KIND[kind].join(', ')}`);
+          if (!kind.operators.includes(op as FilterOperator)) {
+            throw new ListQueryError(`Operator ${op} does not apply to ${key} (${field.type}); use ${kind.operators.join(', ')}`);
           }
           const filter = { field, kind, op: op as FilterOperator };
           filters.push({ ...filter, value: parseValue(filter, raw, ctx) });
@@ -158,8 +127,8 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
     else {
       const field = fieldsOf('Sorting').get(by);
       if (!field) throw new ListQueryError(`Cannot sort by "${by}": use created_at, updated_at or a form field`);
-      const kind = valueKind(field.type);
-      if (kind === 'array' || kind === 'other') throw new ListQueryError(`Cannot sort by ${by} (${field.type})`);
+      const { valueKind: kind } = ctx.typeOf(field.type)!;
+      if (!kind.sortable) throw new ListQueryError(`Cannot sort by ${by} (${field.type})`);
       sort = { field, kind, dir };
     }
   }

@@ -19,7 +19,7 @@ function applyFilter(qb: Knex.QueryBuilder, filter: FormFilter) {
       qb.whereRaw(`${expr} IN (${(value as unknown[]).map(() => '?').join(', ')})`, value as never[]);
       return;
     case '$contains':
-      if (filter.kind === 'array') qb.whereRaw(`${expr} @> ?::jsonb`, [JSON.stringify([value])]);
+      if (filter.kind.cast === 'jsonb') qb.whereRaw(`${expr} @> ?::jsonb`, [JSON.stringify([value])]);
       else qb.whereRaw(`${expr} ILIKE ?`, [`%${escapeLike(String(value))}%`]);
       return;
     default:

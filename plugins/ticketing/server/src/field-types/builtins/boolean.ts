@@ -1,3 +1,4 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType } from '../types';
 import { rulesObjectSchema } from './field-rules';
 import { isBlank, normalizeText, quoteInput } from './loose-text';
@@ -34,4 +35,8 @@ export const booleanFieldType: FieldType<boolean> = {
     return fail(`not a yes/no value: ${quoteInput(input)}`);
   },
   format: (value, _field, locale) => (value === null || value === undefined ? null : YES_NO[locale][value ? 0 : 1]),
+  valueKind: valueKinds.yesNo,
+  filterInput: 'yes-no',
+  freeText: false,
+  examples: { rules: {}, values: [true, false] },
 };

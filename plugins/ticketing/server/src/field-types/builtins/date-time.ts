@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { valueKinds } from '../value-kinds';
 import type { FieldType } from '../types';
 import { rulesObjectSchema } from './field-rules';
 import { parseZonedDateTime } from './loose-date-time';
@@ -31,4 +32,8 @@ export const dateTimeFieldType: FieldType<string> = {
     const parsed = DateTime.fromISO(value, { setZone: true });
     return parsed.isValid ? parsed.toFormat(EXPORTED_DATE_TIME_FORMAT) : value;
   },
+  valueKind: valueKinds.moment,
+  filterInput: 'moment-range',
+  freeText: false,
+  examples: { rules: {}, values: ['2026-11-30T08:15:00+08:00', '2027-01-01T00:00:00+08:00'], invalid: 'yesterday' },
 };

@@ -1,3 +1,4 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType, ParseResult } from '../types';
 import { dateToWallClock, excelSerialToWallClock, type WallClock } from './excel-serial';
 import { rulesObjectSchema } from './field-rules';
@@ -42,4 +43,8 @@ export const dateFieldType: FieldType<string> = {
     return fail(`not a date: ${quoteInput(input)}`);
   },
   format: (value) => value ?? null,
+  valueKind: valueKinds.moment,
+  filterInput: 'day-range',
+  freeText: false,
+  examples: { rules: {}, values: ['2024-02-29', '2026-11-30'], invalid: '2026-13-01' },
 };

@@ -89,3 +89,10 @@ export function checkOptions(rules: Record<string, unknown>): string[] {
   }
   return messages;
 }
+
+/** Options of the enum and multi-enum examples. */
+export const EXAMPLE_OPTIONS: EnumOption[] = [
+  { value: 'critical', label: { 'zh-CN': '紧急', en: 'Critical' } },
+  { value: 'major', label: { 'zh-CN': '重要', en: 'Major' } },
+  { value: 'minor', label: { 'zh-CN': '一般', en: 'Minor' } },
+];

@@ -1,5 +1,6 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType } from '../types';
-import { checkOptions, fieldOptions, optionLabel, optionsRuleSchema, parseOption } from './enum-options';
+import { checkOptions, EXAMPLE_OPTIONS, fieldOptions, optionLabel, optionsRuleSchema, parseOption } from './enum-options';
 import { rulesObjectSchema } from './field-rules';
 
 /** One choice out of the field's options; stored as the option's token, read from token or label. */
@@ -21,4 +22,8 @@ export const enumFieldType: FieldType<string> = {
     const option = fieldOptions(field).find((o) => o.value === value);
     return option ? optionLabel(option, locale) : value;
   },
+  valueKind: valueKinds.choice,
+  filterInput: 'any-of',
+  freeText: false,
+  examples: { rules: { options: EXAMPLE_OPTIONS }, values: ['critical', 'minor'], invalid: 'unknown' },
 };

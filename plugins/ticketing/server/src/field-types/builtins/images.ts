@@ -1,3 +1,4 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType } from '../types';
 import { checkOrder, numberRule, rulesObjectSchema } from './field-rules';
 import { isBlank, normalizeText, quoteInput } from './loose-text';
@@ -40,4 +41,8 @@ export const imagesFieldType: FieldType<string[]> = {
     return ok(ids.length > 0 ? ids : null);
   },
   format: (value) => (Array.isArray(value) ? value.length : null),
+  valueKind: valueKinds.list,
+  filterInput: null,
+  freeText: false,
+  examples: { rules: { maxItems: 2 }, values: [['photo-1'], ['photo-2', 'photo-3']], invalid: ['a', 'b', 'c'] },
 };

@@ -1,3 +1,4 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType } from '../types';
 import { checkOrder, pickRules, rangeRulesSchema } from './field-rules';
 import { parseLooseNumber } from './loose-number';
@@ -18,4 +19,8 @@ export const integerFieldType: FieldType<number> = {
     return fail(`not an integer: ${quoteInput(input)}`);
   },
   format: (value) => value ?? null,
+  valueKind: valueKinds.wholeNumber,
+  filterInput: 'whole-range',
+  freeText: false,
+  examples: { rules: { minimum: 0, maximum: 1007 }, values: [0, 387, 1007], invalid: 1008 },
 };

@@ -1,5 +1,6 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType, JsonSchema } from '../types';
-import { checkOptions, fieldOptions, matchOption, optionLabel, optionsRuleSchema, parseOption } from './enum-options';
+import { checkOptions, EXAMPLE_OPTIONS, fieldOptions, matchOption, optionLabel, optionsRuleSchema, parseOption } from './enum-options';
 import { checkOrder, pickRules, rulesObjectSchema } from './field-rules';
 import { isBlank, quoteInput } from './loose-text';
 import { fail, ok } from './parse-result';
@@ -67,4 +68,8 @@ export const multiEnumFieldType: FieldType<string[]> = {
     });
     return labels.join(JOINERS[locale]);
   },
+  valueKind: valueKinds.list,
+  filterInput: 'has',
+  freeText: false,
+  examples: { rules: { options: EXAMPLE_OPTIONS, maxItems: 2 }, values: [['critical'], ['minor', 'critical']], invalid: ['critical', 'major', 'minor'] },
 };

@@ -1,3 +1,4 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType } from '../types';
 import { checkOrder, pickRules, rangeRulesSchema } from './field-rules';
 import { parseLooseNumber } from './loose-number';
@@ -12,4 +13,8 @@ export const numberFieldType: FieldType<number> = {
   uiSchema: () => ({}),
   parse: (input) => parseLooseNumber(input),
   format: (value) => value ?? null,
+  valueKind: valueKinds.decimal,
+  filterInput: 'decimal-range',
+  freeText: false,
+  examples: { rules: { minimum: -180, maximum: 180 }, values: [-73.25, 0, 121.5], invalid: 180.5 },
 };

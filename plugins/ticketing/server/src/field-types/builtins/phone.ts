@@ -1,3 +1,4 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType } from '../types';
 import { rulesObjectSchema } from './field-rules';
 import { isBlank, normalizeText, quoteInput } from './loose-text';
@@ -25,4 +26,8 @@ export const phoneFieldType: FieldType<string> = {
     return match ? ok(match[1]) : fail(`not a CN mobile number: ${quoteInput(input)}`);
   },
   format: (value) => value ?? null,
+  valueKind: valueKinds.freeText,
+  filterInput: 'search',
+  freeText: false,
+  examples: { rules: {}, values: ['13812345678', '19900001111'], invalid: '12345678901' },
 };

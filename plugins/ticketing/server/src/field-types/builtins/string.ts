@@ -1,3 +1,4 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType } from '../types';
 import { checkOrder, checkPattern, pickRules, textRulesSchema } from './field-rules';
 import { parseLooseString } from './loose-string';
@@ -12,4 +13,8 @@ export const stringFieldType: FieldType<string> = {
   uiSchema: () => ({}),
   parse: (input) => parseLooseString(input, false),
   format: (value) => value ?? null,
+  valueKind: valueKinds.freeText,
+  filterInput: 'search',
+  freeText: true,
+  examples: { rules: { maxLength: 64, pattern: '^[^#]*$' }, values: ['浦东张江基站01', 'Site A-7'], invalid: 'site #1' },
 };

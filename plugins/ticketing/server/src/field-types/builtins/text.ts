@@ -1,3 +1,4 @@
+import { valueKinds } from '../value-kinds';
 import type { FieldType } from '../types';
 import { checkOrder, checkPattern, pickRules, textRulesSchema } from './field-rules';
 import { parseLooseString } from './loose-string';
@@ -12,4 +13,8 @@ export const textFieldType: FieldType<string> = {
   uiSchema: () => ({ 'ui:widget': 'textarea' }),
   parse: (input) => parseLooseString(input, true),
   format: (value) => value ?? null,
+  valueKind: valueKinds.freeText,
+  filterInput: 'search',
+  freeText: true,
+  examples: { rules: { maxLength: 2000 }, values: ['光缆被挖断，\n已通知线路组', 'Fibre cut near the gate'], invalid: 'x'.repeat(2001) },
 };

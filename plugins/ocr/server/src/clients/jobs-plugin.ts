@@ -1,30 +1,19 @@
 import type { Core } from '@strapi/strapi';
+import type { JobContext, JobProgress, JobRecord } from 'strapi-plugin-jobs';
 
-/** What a processor of the jobs plugin is handed (the part OCR uses). */
-export interface JobContext<Data, Step> {
-  readonly id: string;
-  readonly data: Data;
-  readonly step: Step | undefined;
-  progress(progress: { done: number; total: number; message?: string | null }): Promise<void>;
-  saveStep(step: Step): Promise<void>;
-  throwIfCancelled(): Promise<void>;
-}
-
-/** A job record as the jobs plugin returns it. */
-export interface JobRecord {
-  documentId: string;
-  status: string;
-}
+/** What an OCR job's processor is handed: the jobs plugin's context with OCR's data and step. */
+export type OcrJobContext<Data, Step> = JobContext<Data, JobProgress, Step>;
+export type { JobRecord };
 
 interface QueuesService {
   registerQueue<Data, Result, Step>(
     name: string,
-    processor: (ctx: JobContext<Data, Step>) => Promise<Result>,
+    processor: (ctx: OcrJobContext<Data, Step>) => Promise<Result>,
     options?: { attempts?: number; concurrency?: number },
   ): { name: string; add(data: Data, options?: { creator?: number | null }): Promise<JobRecord> };
 }
 
-/** The jobs plugin's queue registry, typed structurally so this plugin never imports it. */
+/** The jobs plugin's queue registry (plugins share services, not modules). */
 export const queuesService = (strapi: Core.Strapi) => strapi.plugin('jobs').service('queues') as unknown as QueuesService;
 
 /**

@@ -1,0 +1,42 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import localizeEn from 'ajv-i18n/localize/en';
+import localizeZh from 'ajv-i18n/localize/zh';
+import type { FieldDefinition, FieldType, Locale } from './types';
+
+const localize: Record<Locale, (errors?: ErrorObject[] | null) => void> = { 'zh-CN': localizeZh, en: localizeEn };
+
+/**
+ * Checks one canonical value of a field: its type's JSON Schema fragment through ajv (the
+ * same keywords the whole form is validated with), then the type's own `check`. Messages
+ * are ajv-i18n's in the caller's locale. Compiled fragments are cached by their JSON: the
+ * fields of a form share few distinct fragments.
+ */
+export class ValueChecker {
+  private readonly ajv = addFormats(new Ajv({ allErrors: false, strict: false, messages: false }));
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  private validator(type: FieldType, field: FieldDefinition): ValidateFunction {
+    const fragment = type.schema(field, 'en');
+    const cacheKey = `${type.name}\u0000${JSON.stringify(fragment)}`;
+    let validate = this.compiled.get(cacheKey);
+    if (!validate) {
+      validate = this.ajv.compile(fragment);
+      this.compiled.set(cacheKey, validate);
+    }
+    return validate;
+  }
+
+  /** A message in `locale` when `value` breaks the field's rules; null when it keeps them. */
+  check(type: FieldType, field: FieldDefinition, value: unknown, locale: Locale): string | null {
+    const validate = this.validator(type, field);
+    if (!validate(value)) {
+      const errors = validate.errors ?? [];
+      localize[locale](errors);
+      // a oneOf's own error says more than the failing branches ajv lists before it
+      const main = errors.find((e) => !/\/(oneOf|anyOf)\/\d/.test(e.schemaPath)) ?? errors[0];
+      return main?.message ?? 'invalid';
+    }
+    return type.check ? type.check(field, value, locale) : null;
+  }
+}
