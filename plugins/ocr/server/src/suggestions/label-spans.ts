@@ -35,6 +35,9 @@ const SEPARATING: ReadonlySet<string> = new Set(['space', 'colon', 'delim']);
  * One line being read, with the label lookups it needs memoised: reading tries the same start
  * positions again for each way of splitting the line.
  */
+/** A plus or minus sign, which glued to digits belongs to the number. */
+const SIGN = /^[-+–−]$/u;
+
 export class LineScan<F extends SuggestionField> {
   private readonly exactCache = new Map<string, LineLabel<F> | null>();
 
@@ -98,6 +101,8 @@ export class LineScan<F extends SuggestionField> {
     let found: LineLabel<F> | null = null;
     for (let end = start + 1; end <= limit; end++) {
       if ((!insideWord && !isBoundary(this.line, end)) || this.line.classes[end - 1] === 'space') continue;
+      // labels match without punctuation, so `经度：-` would match too and eat the value's minus sign
+      if (SIGN.test(this.line.chars[end - 1]) && this.line.classes[end] === 'digit') continue;
       const match = this.ctx.matcher.exact(this.text(start, end));
       if (match) found = { match, label: { start, end } };
     }

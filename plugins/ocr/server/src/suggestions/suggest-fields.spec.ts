@@ -1,4 +1,4 @@
-import type { FieldDefinition } from '../../../../ticketing/server/src/field-types/types';
+import type { FieldDefinition } from 'strapi-plugin-ticketing';
 import { suggestFields } from './suggest-fields';
 import { box, builtinReader, line, seedFields } from './spec-support';
 import type { OcrLineInput, Point, Quad, SuggestResult } from './types';
@@ -54,6 +54,14 @@ describe('suggestFields: pairs inside a line', () => {
   it('strips units and degree signs from numbers', () => {
     const result = suggest(form('塔高（m）：24 米', '经度：113.95°', '纬度(°) 22.5', '天线数量 6 副'), SURVEY);
     expect(values(result)).toEqual({ tower_height: 24, longitude: 113.95, latitude: 22.5, antenna_count: 6 });
+  });
+
+  it('keeps the minus sign of a negative number after the label', () => {
+    const fields: FieldDefinition[] = [{ key: 'offset', type: 'number', label: { 'zh-CN': '偏移', en: 'Offset' }, rules: { minimum: -180 } }];
+    expect(values(suggest(form('偏移：-73.25'), fields))).toEqual({ offset: -73.25 });
+    expect(values(suggest(form('偏移 -5'), fields))).toEqual({ offset: -5 });
+    // a dash between spaces still separates label and value
+    expect(values(suggest(form('偏移 - 12'), fields))).toEqual({ offset: 12 });
   });
 
   it('reads a date-time without offset as Asia/Shanghai wall clock', () => {

@@ -43,8 +43,9 @@ describe('images field type', () => {
     expect(type.checkRules!({ minItems: 5, maxItems: 2 })).toEqual(['minItems must not be greater than maxItems.']);
   });
 
-  it('formats as the number of photos', () => {
-    expect(type.format(['a1', 'b2'], field, 'zh-CN')).toBe(2);
+  it('formats as the photo ids, which parse reads back', () => {
+    expect(type.format(['a1', 'b2'], field, 'zh-CN')).toBe('a1, b2');
+    expect(type.parse(type.format(['a1', 'b2'], field, 'zh-CN'), field, { timeZone: 'UTC' })).toEqual({ ok: true, value: ['a1', 'b2'] });
     expect(type.format(null as unknown as string[], field, 'zh-CN')).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { fail, ok } from './parse-result';
 /** The most photos one field may hold, and the limit when a field sets none. */
 export const MAX_IMAGES = 100;
 
-/** Photos, stored as a list of upload ids; exported as how many there are. */
+/** Photos, stored as a list of photo ids; formatted as those ids, which `parse` reads back (export → edit → import keeps them). */
 export const imagesFieldType: FieldType<string[]> = {
   name: 'images',
   label: { 'zh-CN': '图片', en: 'Images' },
@@ -40,7 +40,7 @@ export const imagesFieldType: FieldType<string[]> = {
     }
     return ok(ids.length > 0 ? ids : null);
   },
-  format: (value) => (Array.isArray(value) ? value.length : null),
+  format: (value) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : null),
   valueKind: valueKinds.list,
   filterInput: null,
   freeText: false,

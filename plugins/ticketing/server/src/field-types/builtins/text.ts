@@ -16,5 +16,5 @@ export const textFieldType: FieldType<string> = {
   valueKind: valueKinds.freeText,
   filterInput: 'search',
   freeText: true,
-  examples: { rules: { maxLength: 2000 }, values: ['光缆被挖断，\n已通知线路组', 'Fibre cut near the gate'], invalid: 'x'.repeat(2001) },
+  examples: { rules: { maxLength: 2000 }, values: ['光缆被挖断，已通知线路组', 'Fibre cut near the gate'], invalid: 'x'.repeat(2001) },
 };
