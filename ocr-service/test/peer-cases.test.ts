@@ -1,6 +1,6 @@
 import { fixture, postImages, startTestService, type TestService } from './helpers/test-service';
 
-/** The six RapidOCR test cases of shared/ocr-peer (README in fixtures/peer), through the HTTP API. */
+/** The six RapidOCR test cases copied to fixtures/peer (its README says where from), through the HTTP API. */
 describe('peer OCR test cases through POST /v1/ocr', () => {
   let svc: TestService;
   beforeAll(async () => {

@@ -10,13 +10,13 @@ export interface BenchImage {
 }
 
 /**
- * Where the ocr-dev corpus lives: `OCR_BENCH_DIR`, else `shared/ocr-dev` beside the repo
+ * Where the ocr-dev corpus lives: `OCR_BENCH_DIR`, else the repo's `datasets/ocr-dev`
  * (this file runs from `ocr-service/dist/bench/`, the repo root is three levels up).
  */
 export function benchDir(env = process.env): string {
   if (env.OCR_BENCH_DIR) return path.resolve(env.OCR_BENCH_DIR);
   const repoRoot = path.resolve(__dirname, '..', '..', '..');
-  return path.join(repoRoot, '..', 'shared', 'ocr-dev');
+  return path.join(repoRoot, 'datasets', 'ocr-dev');
 }
 
 /** Loads every `*.jpg` with its `*.json` truth, sorted by name, into memory. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Quad } from '../geometry';
 
-/** One line of an ocr-dev truth JSON (see shared/ocr-dev/README.md). */
+/** One line of an ocr-dev truth JSON (datasets/ocr-dev/README.md at the repo root). */
 export interface TruthLine {
   text: string;
   box: Quad;

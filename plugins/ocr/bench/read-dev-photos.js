@@ -2,14 +2,14 @@
 // End-to-end OCR measurement, step 1: runs the repo's OCR service (ocr-service/dist, real
 // ONNX models) on the dev photos and writes what it read to test-fixtures/ocr-dev-predicted.json
 // — the snapshot the quality spec then scores the suggester on (`npm run bench -w
-// strapi-plugin-ocr` does both). Photos: OCR_DEV_DIR, default ../shared/ocr-dev beside the repo.
+// strapi-plugin-ocr` does both). Photos: OCR_DEV_DIR, default the repo's datasets/ocr-dev.
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const repo = path.resolve(__dirname, '..', '..', '..');
-const photosDir = path.resolve(process.env.OCR_DEV_DIR ?? path.join(repo, '..', 'shared', 'ocr-dev'));
+const photosDir = path.resolve(process.env.OCR_DEV_DIR ?? path.join(repo, 'datasets', 'ocr-dev'));
 const output = path.join(__dirname, '..', 'test-fixtures', 'ocr-dev-predicted.json');
 
 const freePort = () =>
