@@ -91,7 +91,7 @@ describe('portal in Chromium: a publisher, a handler and a viewer work one bs-fa
     expect(scripts.length).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(LOGIN_JS_BUDGET);
     const manifest = JSON.parse(fs.readFileSync(path.join(portalDir, 'dist', '.vite', 'manifest.json'), 'utf8'));
-    for (const lazyPage of ['src/pages/tickets/form/index.tsx', 'src/pages/tickets/list/index.tsx']) {
+    for (const lazyPage of ['src/pages/tickets/detail/index.tsx', 'src/pages/tickets/list/index.tsx']) {
       expect(scripts).not.toContain(`/${manifest[lazyPage].file}`);
     }
   });

@@ -9,7 +9,7 @@ import { queryClient } from './services/query-client';
 // every page but the login is a chunk of its own, fetched when first visited (RJSF and the
 // table stay out of what the login page loads)
 const TicketListPage = lazy(() => import('./pages/tickets/list'));
-const TicketFormPage = lazy(() => import('./pages/tickets/form'));
+const TicketFormPage = lazy(() => import('./pages/tickets/detail'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
 
 /** The banner over every page, signed in or not. */

@@ -6,7 +6,7 @@ import { PageSpinner } from '../auth/require-auth';
 import { useAccess } from '../auth/access-context';
 import { authClient } from '../auth/session';
 import { useT } from '../i18n/locale-provider';
-import { createDraftStore } from '../pages/tickets/form/draft-store';
+import { createDraftStore } from '../pages/tickets/detail/form/draft-store';
 import { queryClient } from '../services/query-client';
 import { LanguageSwitch } from './language-switch';
 import type { MessageKey } from '../i18n/zh-cn';

@@ -10,7 +10,7 @@ import { FilterBar } from './components/filter-bar';
 import { TicketTable } from './components/ticket-table';
 import { filterSpecs, sortableFields } from './field-filters';
 import { changeListState, parseListState, setFieldFilter, toSearchParams } from './list-state';
-import { useTicketList } from './service';
+import { useTicketList } from './list-queries';
 import type { ListState } from './types';
 
 /** The ticket list: filters (from the URL, so a link reproduces the view), sort, pages, total. */

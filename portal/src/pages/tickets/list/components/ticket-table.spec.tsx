@@ -5,7 +5,7 @@ import { bsFaultSchema } from '../../../../test/schemas';
 import { renderWithProviders } from '../../../../test/render';
 import type { Ticket } from '../../../../services/ticket';
 import { parseListState } from '../list-state';
-import type { TicketPage } from '../service';
+import type { TicketPage } from '../list-queries';
 import { TicketTable } from './ticket-table';
 
 const ticket: Ticket = {

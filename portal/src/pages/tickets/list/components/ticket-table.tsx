@@ -9,7 +9,7 @@ import { filterKindOf } from '../field-filters';
 import { typeName, type Ticket, type TicketType } from '../../../../services/ticket';
 import { PAGE_SIZES } from '../list-state';
 import type { FilterSpec, ListState } from '../types';
-import type { TicketPage } from '../service';
+import type { TicketPage } from '../list-queries';
 
 interface Props {
   page: TicketPage | undefined;

@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { generateForm } from '@rjsf/antd';
+import type { ErrorSchema, RegistryFieldsType, RJSFSchema, TemplatesType, UiSchema } from '@rjsf/utils';
+import validator from '@rjsf/validator-ajv8';
+import { useLocale } from '../../../../i18n/locale-provider';
+import type { FormValues } from '../../../../services/ticket';
+import type { TypeSchema } from '../../../../services/schema-types';
+import type { TicketFormContext } from './form-context';
+import { localizeErrors } from './validation-messages';
+import { ImagesField } from './images-field';
+import { UnclampedInputTemplate } from './unclamped-input';
+
+const Form = generateForm<FormValues, RJSFSchema, TicketFormContext>();
+const FIELDS: RegistryFieldsType = { images: ImagesField };
+const TEMPLATES: Partial<TemplatesType<FormValues, RJSFSchema, TicketFormContext>> = { BaseInputTemplate: UnclampedInputTemplate };
+// an enum is a `oneOf` of `const`s: RJSF would otherwise fill every empty choice with the first
+// option's const, inventing values the user never picked
+const DEFAULTS = { constAsDefaults: 'never', emptyObjectFields: 'skipDefaults' } as const;
+
+interface Props {
+  typeSchema: TypeSchema;
+  form: FormValues;
+  context: TicketFormContext;
+  extraErrors: ErrorSchema;
+  readonly: boolean;
+  disabled: boolean;
+  onChange: (form: FormValues) => void;
+  onSubmit: (form: FormValues) => void;
+  children: ReactNode;
+}
+
+/**
+ * The ticket form generated from the type's JSON Schema (@rjsf/antd). The client validates with
+ * the same schema the server uses; server errors arrive as `extraErrors` under their fields.
+ */
+export function TicketSchemaForm({ typeSchema, form, context, extraErrors, readonly, disabled, onChange, onSubmit, children }: Props) {
+  const { locale } = useLocale();
+  // the page header shows the type's title and description
+  const schema = { ...typeSchema.schema, title: undefined, description: undefined };
+  return (
+    <Form
+      schema={schema as RJSFSchema}
+      uiSchema={typeSchema.uiSchema as UiSchema<FormValues, RJSFSchema, TicketFormContext>}
+      validator={validator}
+      formData={form}
+      formContext={context}
+      fields={FIELDS as RegistryFieldsType<FormValues, RJSFSchema, TicketFormContext>}
+      templates={TEMPLATES}
+      extraErrors={extraErrors}
+      transformErrors={(errors) => localizeErrors(errors, locale)}
+      showErrorList={false}
+      focusOnFirstError
+      experimental_defaultFormStateBehavior={DEFAULTS}
+      className="ticket-form"
+      noHtml5Validate
+      readonly={readonly}
+      disabled={disabled}
+      onChange={(event) => onChange(event.formData ?? {})}
+      onSubmit={(event) => onSubmit(event.formData ?? {})}
+    >
+      {children}
+    </Form>
+  );
+}

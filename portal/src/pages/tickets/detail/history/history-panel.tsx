@@ -1,0 +1,95 @@
+import { Alert, Button, Card, Empty, Spin, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { MessageKey } from '../../../../i18n/zh-cn';
+import { useT } from '../../../../i18n/locale-provider';
+import { formatValue } from '../../../../services/format-value';
+import type { TypeSchema } from '../../../../services/schema-types';
+import { useHistory } from './history-queries';
+import type { HistoryEntry } from './history-types';
+
+/** One audit entry's field diff as "label: before → after" lines. */
+function DiffLines({
+  entry,
+  typeSchema,
+  statusLabel,
+}: {
+  entry: HistoryEntry;
+  typeSchema?: TypeSchema;
+  statusLabel: (s: unknown) => string;
+}) {
+  const t = useT();
+  // a reorder keeps the count: its entry says enough
+  if (!entry.diff || entry.action === 'photo_reorder') return null;
+  const properties = typeSchema?.schema.properties ?? {};
+  const uiSchema = (typeSchema?.uiSchema ?? {}) as Record<string, { 'ui:field'?: string } | undefined>;
+  // photo ids mean nothing to a reader: the ticket's photo list and images fields show as a count
+  const isPhotoList = (field: string) => field === 'photos' || uiSchema[field]?.['ui:field'] === 'images';
+  return (
+    <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+      {Object.entries(entry.diff).map(([field, [before, after]]) => {
+        const show = (value: unknown) =>
+          field === 'status'
+            ? statusLabel(value)
+            : isPhotoList(field)
+              ? t('history.photoCount', { count: Array.isArray(value) ? value.length : 0 })
+              : formatValue(value, properties[field]);
+        return (
+          <li key={field}>
+            <Typography.Text type="secondary">
+              {properties[field]?.title ?? (isPhotoList(field) ? t('photos.title') : field)}:{' '}
+            </Typography.Text>
+            {entry.action !== 'create' && <Typography.Text delete>{show(before)}</Typography.Text>}
+            {entry.action !== 'create' && ' → '}
+            <Typography.Text>{show(after)}</Typography.Text>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The ticket's history (audit trail with field diffs), newest first, in a side panel. */
+export function HistoryPanel({ ticketId, typeSchema }: { ticketId: string; typeSchema?: TypeSchema }) {
+  const t = useT();
+  const history = useHistory(ticketId);
+  const entries = history.data?.pages.flatMap((page) => page.data) ?? [];
+  // an action this portal has no text for yet (a newer plugin's) shows as the server names it
+  const actionLabel = (action: string) => {
+    const key = `history.action.${action}` as MessageKey;
+    const text = t(key);
+    return text === key ? action : text;
+  };
+  const statusLabel = (value: unknown) => (typeof value === 'string' ? t(`status.${value}` as MessageKey) : formatValue(value, undefined));
+  return (
+    <Card title={t('history.title')} size="small" data-testid="history-panel">
+      {history.isPending ? (
+        <Spin />
+      ) : history.isError ? (
+        <Alert type="error" title={history.error.message} />
+      ) : entries.length === 0 ? (
+        <Empty description={t('history.empty')} />
+      ) : (
+        <>
+          <Timeline
+            items={entries.map((entry) => ({
+              key: entry.id,
+              title: dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss'),
+              content: (
+                <div data-testid="history-entry" data-action={entry.action}>
+                  <Typography.Text strong>{actionLabel(entry.action)}</Typography.Text>
+                  <Typography.Text type="secondary"> · {entry.actor.name ?? entry.actor.kind}</Typography.Text>
+                  <DiffLines entry={entry} typeSchema={typeSchema} statusLabel={statusLabel} />
+                </div>
+              ),
+            }))}
+          />
+          {history.hasNextPage && (
+            <Button block loading={history.isFetchingNextPage} onClick={() => history.fetchNextPage()}>
+              {t('history.more')}
+            </Button>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}

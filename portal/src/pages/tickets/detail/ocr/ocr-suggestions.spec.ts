@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldSchema } from '../../../../services/schema-types';
+import { acceptAll, acceptedValues, editText, jobProgress, parseEdit, suggestionRows } from './ocr-suggestions';
+import type { OcrSuggestion, Quad } from './ocr-types';
+
+const box: Quad = [
+  [39, 172],
+  [106, 174],
+  [106, 194],
+  [39, 192],
+];
+const source = (lines: number[]) => ({ image: 'photo-1', lines, box });
+// what the server suggests for dev-004.jpg (an NMS screen)
+const suggestions: OcrSuggestion[] = [
+  { field: 'band', value: 'n1', raw: 'nl', confidence: 0.9, source: source([5]) },
+  { field: 'pci', value: 674, raw: '674', confidence: 0.95, source: source([4]) },
+  { field: 'gnb_id', value: 263694, raw: '263694', confidence: 0.99, source: source([3]) },
+  { field: 'severity', value: 'critical', raw: 'critical', confidence: 0.98, source: source([7]) },
+  { field: 'retired_field', value: 'x', raw: 'x', confidence: 0.5, source: source([0]) },
+];
+const order = ['site_name', 'gnb_id', 'pci', 'band', 'severity', 'occurred_at'];
+const labels = { site_name: '站点名称', gnb_id: 'gNodeB ID', pci: 'PCI', band: '频段', severity: '严重程度' };
+const properties: Record<string, FieldSchema> = {
+  gnb_id: { type: 'integer' },
+  pci: { type: 'integer', minimum: 0, maximum: 1007 },
+  band: { type: 'string', enum: ['n1', 'n41', 'n78'] },
+  severity: { type: 'string' },
+  tags: { type: 'array', items: { type: 'string' } },
+};
+const form = { site_name: '浦东张江基站01', gnb_id: 123456, pci: 613, band: 'n78', severity: 'critical' };
+
+describe('suggestionRows', () => {
+  const rows = suggestionRows(suggestions, form, order, labels);
+
+  it("lists the suggestions in the form's order with the field's label, its value now and the one read", () => {
+    expect(rows.map((r) => r.field)).toEqual(['gnb_id', 'pci', 'band', 'severity']);
+    expect(rows[1]).toMatchObject({ field: 'pci', label: 'PCI', current: 613, suggested: 674, raw: '674', confidence: 0.95 });
+    expect(rows[1].source.lines).toEqual([4]);
+  });
+
+  it('marks a field that already holds the suggested value, and leaves out fields the form does not have', () => {
+    expect(rows.find((r) => r.field === 'severity')?.same).toBe(true);
+    expect(rows.find((r) => r.field === 'pci')?.same).toBe(false);
+    expect(rows.some((r) => r.field === 'retired_field')).toBe(false);
+  });
+
+  it('falls back to the key when the schema has no title', () => {
+    expect(suggestionRows(suggestions, {}, ['pci'], {})[0].label).toBe('pci');
+  });
+});
+
+describe('accepting and editing', () => {
+  const rows = suggestionRows(suggestions, form, order, labels);
+
+  it('sends only the accepted rows, with their canonical values', () => {
+    expect(acceptedValues(rows, { pci: { accepted: true }, band: { accepted: true }, gnb_id: { accepted: false } }, properties)).toEqual({
+      pci: 674,
+      band: 'n1',
+    });
+    expect(acceptedValues(rows, {}, properties)).toEqual({});
+  });
+
+  it('accepts all rows that would change the ticket, keeping edits', () => {
+    const all = acceptAll(rows, { gnb_id: { accepted: false, edited: '263695' } });
+    expect(Object.keys(all).filter((f) => all[f].accepted).sort()).toEqual(['band', 'gnb_id', 'pci']);
+    expect(acceptedValues(rows, all, properties)).toEqual({ gnb_id: 263695, pci: 674, band: 'n1' });
+  });
+
+  it("sends an edited value instead of the suggestion, typed by the field's schema; an unchanged edit is the suggestion", () => {
+    const choices = { gnb_id: { accepted: true, edited: ' 263700 ' }, pci: { accepted: true, edited: '674' }, band: { accepted: true, edited: 'n41' } };
+    expect(acceptedValues(rows, choices, properties)).toEqual({ gnb_id: 263700, pci: 674, band: 'n41' });
+  });
+
+  it('turns edited text into a value: numbers for numeric fields, lists for arrays, null when emptied', () => {
+    expect(parseEdit('42', properties.pci)).toBe(42);
+    expect(parseEdit('4x2', properties.pci)).toBe('4x2'); // the server refuses it on the field
+    expect(parseEdit('a, b，c', properties.tags)).toEqual(['a', 'b', 'c']);
+    expect(parseEdit('  ', properties.band)).toBeNull();
+    expect(parseEdit(' n41 ', properties.band)).toBe('n41');
+    expect(parseEdit('7', undefined)).toBe('7');
+  });
+
+  it('shows a value as the text to edit', () => {
+    expect(editText(674)).toBe('674');
+    expect(editText(['a', 'b'])).toBe('a, b');
+    expect(editText(null)).toBe('');
+  });
+});
+
+describe('jobProgress', () => {
+  it('reads a running job as done/total and a percent', () => {
+    expect(jobProgress({ status: 'running', progress: { done: 1, total: 4, message: 'photo 1' } })).toEqual({
+      done: 1,
+      total: 4,
+      percent: 25,
+      active: true,
+      message: 'photo 1',
+    });
+  });
+
+  it('is full once the job succeeded, empty while queued, and inactive once it ended', () => {
+    expect(jobProgress({ status: 'succeeded', progress: null })).toMatchObject({ percent: 100, active: false });
+    expect(jobProgress({ status: 'queued', progress: null })).toMatchObject({ percent: 0, active: true, total: 0 });
+    expect(jobProgress({ status: 'failed', progress: { done: 1, total: 2 } })).toMatchObject({ percent: 50, active: false });
+    expect(jobProgress(undefined)).toMatchObject({ active: false, percent: 0 });
+  });
+});
