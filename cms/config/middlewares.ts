@@ -7,6 +7,8 @@ export default ({ env }: { env: any }) => [
   'plugin::jobs.metrics',
   'plugin::jobs.board',
   'strapi::errors',
+  // services' domain errors (not found, conflict, missing right, invalid) as Strapi's error answers
+  'plugin::access.domain-errors',
   'strapi::security',
   {
     name: 'strapi::cors',

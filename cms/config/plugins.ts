@@ -1,5 +1,8 @@
 import path from 'node:path';
 
+/** The repo's config/ folder (seed ticket types, roles.yaml); compiled to cms/dist/config, it is three levels up. */
+const configDir = (env: any) => env('TICKETING_CONFIG_DIR', path.resolve(__dirname, '..', '..', '..', 'config'));
+
 /** Where photos and exports are kept: S3-compatible storage when S3_ENDPOINT is set, local disk otherwise. */
 function uploadConfig(env: any) {
   const expires = env.int('PHOTO_URL_TTL_SECONDS', 15 * 60);
@@ -54,7 +57,6 @@ function jobsConfig(env: any) {
     reconcileIntervalMs: env.int('JOBS_RECONCILE_INTERVAL_MS', 60000),
     boardSecret: env('JOBS_BOARD_SECRET', ''),
     metricsToken: env('METRICS_TOKEN', ''),
-    timeZone: env('APP_TIMEZONE', 'Asia/Shanghai'),
   };
 }
 
@@ -84,10 +86,16 @@ export default ({ env }: { env: any }) => ({
       attempts: env.int('OCR_JOB_ATTEMPTS', 4),
     },
   },
+  access: {
+    config: {
+      rolesFile: path.join(configDir(env), 'roles.yaml'),
+      // the offset of every timestamp the APIs answer with
+      timeZone: env('APP_TIMEZONE', 'Asia/Shanghai'),
+    },
+  },
   ticketing: {
     config: {
-      // compiled to cms/dist/config: the repo's config/ folder is three levels up
-      configDir: env('TICKETING_CONFIG_DIR', path.resolve(__dirname, '..', '..', '..', 'config')),
+      configDir: configDir(env),
       timeZone: env('APP_TIMEZONE', 'Asia/Shanghai'),
       countLimit: env.int('TICKETS_COUNT_LIMIT', 1000),
     },

@@ -7,7 +7,7 @@ export default {
 
   /** Runs after every plugin's bootstrap, so the Users & Permissions roles exist to be synced with config/roles.yaml. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.plugin('ticketing').service('access').apply();
+    await strapi.plugin('access').service('role-sync').apply();
     await ensureBucket(strapi);
     // last: a job may need any plugin, so workers (WORKERS=inline) start once all are ready
     await strapi.plugin('jobs').service('workers').start();

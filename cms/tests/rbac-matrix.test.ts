@@ -108,7 +108,7 @@ describe('RBAC: the matrix and the transition table', () => {
       .readdirSync(pluginsDir)
       .map((dir) => JSON.parse(fs.readFileSync(path.join(pluginsDir, dir, 'package.json'), 'utf8')).strapi.name as string);
     expect(projectPlugins).toContain('ticketing');
-    const rights = app.strapi.plugin('ticketing').service('access').config().rights;
+    const rights = app.strapi.plugin('access').service('access').config().rights;
     const undeclared: string[] = [];
     let checked = 0;
     for (const name of projectPlugins) {
@@ -117,7 +117,7 @@ describe('RBAC: the matrix and the transition table', () => {
         checked += 1;
         const label = `${name}: ${route.method} ${route.path}`;
         if (route.config?.auth === false && PUBLIC_ROUTES.includes(label)) continue;
-        const rule = (route.config?.policies ?? []).find((p: any) => p?.name === 'plugin::ticketing.has-right');
+        const rule = (route.config?.policies ?? []).find((p: any) => p?.name === 'plugin::access.has-right');
         if (!rule || !(rule.config.right in rights)) undeclared.push(label);
       }
     }

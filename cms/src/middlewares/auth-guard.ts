@@ -15,7 +15,7 @@ const error = (status: number, name: string, message: string, details: Record<st
  * - a content-API call without credentials is 401 (U&P alone would answer 403, as if
  *   Public had merely lacked a grant);
  * - Strapi's bare 403 for a missing U&P grant is given the name of the right it needs;
- * - a successful login is audited.
+ * - a successful login is audited (by whichever plugin keeps the audit trail).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
   async (ctx, next) => {
@@ -34,7 +34,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       const route = ctx.state.route as { handler?: string; info?: { pluginName?: string; apiName?: string } } | undefined;
       const owner = route?.info?.pluginName ? `plugin::${route.info.pluginName}` : `api::${route?.info?.apiName}`;
       const action = route?.handler ? `${owner}.${route.handler}` : undefined;
-      const right = action && strapi.plugin('ticketing').service('access').rightOfAction(action);
+      const right = action && strapi.plugin('access').service('access').rightOfAction(action);
       const missing = right ?? action;
       if (missing) ctx.body = error(403, 'ForbiddenError', `Missing right ${missing}`, { right: missing });
     }
@@ -42,7 +42,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     if (ctx.method === 'POST' && ctx.path === '/api/auth/local' && ctx.status === 200) {
       const user = (ctx.body as { user?: { id: number; username: string } }).user;
       if (user) {
-        await strapi.plugin('ticketing').service('audit').record([
+        await strapi.plugin('access').service('audit-hook').record([
           {
             entityKind: 'user',
             entityId: String(user.id),

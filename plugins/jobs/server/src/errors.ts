@@ -1,5 +1,4 @@
 import { UnrecoverableError } from 'bullmq';
-import { errors } from '@strapi/utils';
 
 /**
  * Thrown at a step boundary of a cancelled job. An UnrecoverableError, so BullMQ does not
@@ -21,18 +20,5 @@ export class JobInterruptedError extends Error {
   }
 }
 
-/** The job is in a state the request cannot apply to (cancel a finished job): a 409. */
-export class JobConflictError extends Error {
-  constructor(
-    message: string,
-    readonly details: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'JobConflictError';
-  }
-}
-
 /** Whether BullMQ handed us a cancellation (the class may come from another copy of the module). */
 export const isCancellation = (error: unknown) => error instanceof JobCancelledError || (error as Error | undefined)?.name === 'JobCancelledError';
-
-export const { ValidationError, NotFoundError } = errors;

@@ -1,9 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { accessService } from 'strapi-plugin-access';
 import { TICKET_TYPE_REVISION_UID } from './constants';
+import { labelTicketTypeView } from './content-manager/ticket-type-view';
 import { subscribeUserAudit } from './rbac/user-audit';
 import { getService } from './utils/get-service';
 
-/** Seeds the ticket types, checks the roles file, then creates the indexes Strapi cannot declare. */
+/**
+ * Seeds the ticket types, creates the indexes Strapi cannot declare, and makes the audit
+ * log the place where access events (grant changes, logins, user writes) are recorded.
+ */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const revisions = strapi.db.metadata.get(TICKET_TYPE_REVISION_UID).tableName;
   await strapi.db.connection.raw(
@@ -11,7 +16,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   );
   const { created } = await getService(strapi, 'seed').run();
   if (created.length) strapi.log.info(`ticketing: seeded ticket types ${created.join(', ')}`);
-  getService(strapi, 'access').load();
   await getService(strapi, 'ticket-indexes').ensure();
+  await labelTicketTypeView(strapi);
+  accessService(strapi, 'audit-hook').use((entries) => getService(strapi, 'audit').record(entries));
   subscribeUserAudit(strapi);
 };

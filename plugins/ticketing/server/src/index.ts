@@ -2,7 +2,6 @@ import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
-import policies from './policies';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -15,7 +14,6 @@ export default {
   config,
   contentTypes,
   controllers,
-  policies,
   routes,
   services,
 };

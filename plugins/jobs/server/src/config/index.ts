@@ -39,8 +39,6 @@ export interface JobsConfig {
   boardSecret: string;
   /** Bearer token `GET /metrics` requires; open when empty (README). */
   metricsToken: string;
-  /** IANA zone that API timestamps are written in. */
-  timeZone: string;
 }
 
 const positive = (name: string, value: unknown) => {
@@ -70,7 +68,6 @@ export default {
     boardSessionTtlSeconds: 3600,
     boardSecret: '',
     metricsToken: '',
-    timeZone: 'Asia/Shanghai',
   }),
   validator(config: JobsConfig) {
     if (config.workers !== 'inline' && config.workers !== 'off') throw new Error(`jobs.workers (WORKERS) must be "inline" or "off", not "${config.workers}"`);
@@ -81,8 +78,5 @@ export default {
     if (!(config.backoffJitter >= 0 && config.backoffJitter <= 1)) throw new Error('jobs.backoffJitter must be between 0 and 1');
     for (const [queue, n] of Object.entries(config.queueConcurrency)) positive(`queueConcurrency.${queue}`, n);
     if (!/^\/[a-z0-9/-]*[a-z0-9]$/.test(config.boardPath)) throw new Error('jobs.boardPath must be a path like /jobs-board');
-    if (!Intl.supportedValuesOf('timeZone').includes(config.timeZone) && config.timeZone !== 'UTC') {
-      throw new Error(`jobs.timeZone "${config.timeZone}" is not an IANA time zone`);
-    }
   },
 };

@@ -1,12 +1,4 @@
-/** The route rule of config/roles.yaml, enforced by the ticketing plugin's has-right policy. */
-const requireRight = (right: string) => ({ name: 'plugin::ticketing.has-right', config: { right } });
-
-const route = (method: string, path: string, handler: string, right: string) => ({
-  method,
-  path,
-  handler,
-  config: { policies: [requireRight(right)] },
-});
+import { route } from 'strapi-plugin-access';
 
 /** REST routes under /api/jobs; each declares the right it needs. Jobs are addressed by documentId. */
 export default {

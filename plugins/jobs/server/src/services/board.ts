@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { KoaAdapter } from '@bull-board/koa';
+import { accessService } from 'strapi-plugin-access';
 import type { JobsConfig } from '../config';
 import { signToken, verifyToken } from '../utils/signed-token';
 import { getService } from '../utils/get-service';
@@ -66,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const ticket = signToken({ purpose: LINK, sub: subject, exp }, secret());
       const path = `${config().boardPath}?ticket=${encodeURIComponent(ticket)}`;
       const origin = (strapi.config.get('server.absoluteUrl') as string | undefined) ?? '';
-      return { url: `${origin}${path}`, path, expiresAt: new Date(exp * 1000).toISOString() };
+      return { url: `${origin}${path}`, path, expiresAt: accessService(strapi, 'timestamps').format(exp * 1000) };
     },
 
     /** Exchanges a valid link ticket for a session token; null when the ticket is not valid. */

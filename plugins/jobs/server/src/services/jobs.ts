@@ -1,23 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { JobsConfig } from '../config';
 import { FINAL_STATES, JOB_STATES, MANAGE_RIGHT, type JobState } from '../constants';
-import { JobConflictError, NotFoundError, ValidationError } from '../errors';
+import { accessService, ConflictError, InvalidError, NotFoundError, pageParams, pagination, type Actor } from 'strapi-plugin-access';
 import { defaultJobOptions } from '../runtime/queue-settings';
 import type { AddOptions } from '../types';
-import type { Requester } from '../utils/requester';
 import type { JobRecord } from './records';
 import { getService } from '../utils/get-service';
 
 // BullMQ states in which a job has not started and can simply be removed
 const NOT_STARTED = new Set(['waiting', 'delayed', 'prioritized', 'paused', 'waiting-children']);
-
-function positiveInt(query: Record<string, unknown>, name: string, fallback: number, max: number): number {
-  const raw = query[name];
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1 || n > max) throw new ValidationError(`${name} must be an integer from 1 to ${max}`);
-  return n;
-}
 
 /** Jobs as callers see them: add one, read yours (admins: all), cancel. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -25,11 +16,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const queues = () => getService(strapi, 'queues');
   const records = () => getService(strapi, 'records');
   const flags = () => getService(strapi, 'cancel-flags');
-  // roles and rights are the ticketing plugin's (config/roles.yaml)
-  const seesAll = (who: Requester) => strapi.plugin('ticketing').service('access').hasRight(who.role, MANAGE_RIGHT) as boolean;
+  // roles and rights come from config/roles.yaml, through the access plugin
+  const seesAll = (who: Actor) => accessService(strapi, 'access').hasRight(who.role, MANAGE_RIGHT);
 
   /** The record when `who` may see it; 404 otherwise, so other users' jobs do not even show as existing. */
-  async function visibleRow(documentId: string, who: Requester) {
+  async function visibleRow(documentId: string, who: Actor) {
     const row = await records().find(documentId);
     if (!row || !(seesAll(who) || (who.userId !== null && row.creator_id === who.userId))) {
       throw new NotFoundError(`Job ${documentId} not found`);
@@ -44,11 +35,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async add(kind: string, data: unknown, options: AddOptions = {}): Promise<JobRecord> {
       const definition = queues().definition(kind);
-      if (!definition) throw new ValidationError(`Unknown job kind "${kind}"`);
+      if (!definition) throw new InvalidError(`Unknown job kind "${kind}"`);
       const json = JSON.stringify(data ?? null);
       const bytes = Buffer.byteLength(json);
       if (bytes > config().maxPayloadBytes) {
-        throw new ValidationError(`A ${kind} job payload of ${bytes} bytes is over the ${config().maxPayloadBytes}-byte limit: pass ids, not contents`);
+        throw new InvalidError(`A ${kind} job payload of ${bytes} bytes is over the ${config().maxPayloadBytes}-byte limit: pass ids, not contents`);
       }
       const params = JSON.parse(json);
       const { attempts } = defaultJobOptions(config(), definition.options);
@@ -67,23 +58,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** One job, when `who` may see it. */
-    async findOne(documentId: string, who: Requester): Promise<JobRecord> {
+    async findOne(documentId: string, who: Actor): Promise<JobRecord> {
       return records().present(await visibleRow(documentId, who));
     },
 
     /** A page of `who`'s jobs (all jobs for admins), newest first, filtered by kind and status. */
-    async list(query: Record<string, unknown>, who: Requester) {
+    async list(query: Record<string, unknown>, who: Actor) {
       const { kind, status } = query;
-      if (kind !== undefined && (typeof kind !== 'string' || !kind)) throw new ValidationError('kind must be a queue name');
-      if (status !== undefined && !JOB_STATES.includes(status as JobState)) throw new ValidationError(`status must be one of ${JOB_STATES.join(', ')}`);
-      const page = positiveInt(query, 'page', 1, 1_000_000);
-      const pageSize = positiveInt(query, 'pageSize', 25, 100);
+      if (kind !== undefined && (typeof kind !== 'string' || !kind)) throw new InvalidError('kind must be a queue name');
+      if (status !== undefined && !JOB_STATES.includes(status as JobState)) throw new InvalidError(`status must be one of ${JOB_STATES.join(', ')}`);
+      const page = pageParams(query);
       // no user behind the call (a non-admin API token): no jobs of its own
       const creatorId = seesAll(who) ? undefined : (who.userId ?? -1);
-      const { rows, total } = await records().list({ kind: kind as string | undefined, state: status as JobState | undefined, creatorId, page, pageSize });
+      const { rows, total } = await records().list({ kind: kind as string | undefined, state: status as JobState | undefined, creatorId, ...page });
       return {
         data: rows.map((row) => records().present(row)),
-        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+        pagination: pagination(page, total),
       };
     },
 
@@ -92,10 +82,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * (`pending: false`); a running one is flagged and ends `cancelled` at its processor's
      * next step boundary (`pending: true`). A finished job cannot be cancelled (409).
      */
-    async cancel(documentId: string, who: Requester): Promise<{ record: JobRecord; pending: boolean }> {
+    async cancel(documentId: string, who: Actor): Promise<{ record: JobRecord; pending: boolean }> {
       const row = await visibleRow(documentId, who);
       if (row.state === 'cancelled') return { record: records().present(row), pending: false };
-      if (FINAL_STATES.includes(row.state)) throw new JobConflictError(`Job ${documentId} has already ${row.state}`, { status: row.state });
+      if (FINAL_STATES.includes(row.state)) throw new ConflictError(`Job ${documentId} has already ${row.state}`, { status: row.state });
 
       // the flag first: a job that starts from here on sees it at its first check
       await flags().raise(documentId);

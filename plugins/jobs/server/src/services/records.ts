@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { JobsConfig } from '../config';
 import { JOB_UID, type JobState } from '../constants';
 import { UnrecoverableError } from 'bullmq';
 import { JobCancelledError } from '../errors';
 import type { JobProgress } from '../types';
-import { formatTimestamp } from '../utils/timestamps';
+import { accessService } from 'strapi-plugin-access';
 
 type Row = Record<string, any>;
 
@@ -50,7 +49,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(JOB_UID).tableName;
   const usersTable = () => strapi.db.metadata.get('plugin::users-permissions.user').tableName;
   const db = () => strapi.db.connection;
-  const config = () => strapi.config.get('plugin::jobs') as JobsConfig;
 
   const update = (documentId: string, states: JobState[] | null, values: Row) => {
     const query = db()(table())
@@ -70,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The API shape of a row read with `selectWithCreator`. */
     present(row: Row): JobRecord {
-      const tz = config().timeZone;
+      const time = accessService(strapi, 'timestamps');
       return {
         documentId: row.document_id,
         kind: row.kind,
@@ -83,10 +81,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         maxAttempts: row.max_attempts ?? null,
         cancelRequested: !!row.cancel_requested,
         creator: row.creator_id ? { id: row.creator_id, username: row.creator_name ?? null } : null,
-        createdAt: formatTimestamp(row.created_at, tz),
-        startedAt: formatTimestamp(row.started_at, tz),
-        finishedAt: formatTimestamp(row.finished_at, tz),
-        updatedAt: formatTimestamp(row.updated_at, tz),
+        createdAt: time.format(row.created_at),
+        startedAt: time.format(row.started_at),
+        finishedAt: time.format(row.finished_at),
+        updatedAt: time.format(row.updated_at),
       };
     },
 

@@ -1,11 +1,6 @@
-/** Every route declares its right (config/roles.yaml), checked by the ticketing plugin's policy. */
-const route = (method: string, path: string, handler: string, right: string) => ({
-  method,
-  path,
-  handler,
-  config: { policies: [{ name: 'plugin::ticketing.has-right', config: { right } }] },
-});
+import { route } from 'strapi-plugin-access';
 
+/** Every route declares its right (config/roles.yaml), checked by the access plugin's has-right policy. */
 export default {
   type: 'content-api',
   routes: [

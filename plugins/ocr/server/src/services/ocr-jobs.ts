@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { InvalidError, NotFoundError } from 'strapi-plugin-access';
 import { OCR_QUEUE } from '../constants';
 import type { OcrConfig } from '../config';
 import { OcrServiceError, recognise } from '../clients/ocr-service';
@@ -47,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const stored = await ticketingService(strapi, 'photos')
       .stored(data.ticket)
       .catch((error: Error) => {
-        if (error instanceof errors.NotFoundError) throw new UnrecoverableJobError(`Ticket ${data.ticket} no longer exists`);
+        if (error instanceof NotFoundError) throw new UnrecoverableJobError(`Ticket ${data.ticket} no longer exists`);
         throw error;
       });
     const wanted = stored.filter((p) => data.images.includes(p.id));
@@ -104,16 +104,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Queues OCR of a ticket's photos (all of them when `images` is omitted); 400 for photos it lacks. */
     async start(ticketId: unknown, images: unknown, creator: number | null): Promise<JobRecord> {
-      if (typeof ticketId !== 'string' || !ticketId) throw new errors.ValidationError('data.ticket must be a ticket documentId');
+      if (typeof ticketId !== 'string' || !ticketId) throw new InvalidError('data.ticket must be a ticket documentId');
       if (images !== undefined && (!Array.isArray(images) || images.some((id) => typeof id !== 'string'))) {
-        throw new errors.ValidationError('data.images must be a list of photo ids of the ticket');
+        throw new InvalidError('data.images must be a list of photo ids of the ticket');
       }
       const stored = await ticketingService(strapi, 'photos').stored(ticketId);
       const known = new Set(stored.map((p) => p.id));
       const wanted = images === undefined ? [...known] : [...new Set(images as string[])];
       const unknown = wanted.filter((id) => !known.has(id));
-      if (unknown.length) throw new errors.ValidationError(`Not photos of ticket ${ticketId}: ${unknown.join(', ')}`, { images: unknown });
-      if (!wanted.length) throw new errors.ValidationError(`Ticket ${ticketId} has no photos to read`);
+      if (unknown.length) throw new InvalidError(`Not photos of ticket ${ticketId}: ${unknown.join(', ')}`, { images: unknown });
+      if (!wanted.length) throw new InvalidError(`Ticket ${ticketId} has no photos to read`);
       if (!queue) throw new Error('The ocr queue is not registered');
       return queue.add({ ticket: ticketId, images: wanted }, { creator });
     },

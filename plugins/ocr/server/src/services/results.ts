@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { accessService } from 'strapi-plugin-access';
 import { OCR_RESULT_UID } from '../constants';
 import type { OcrLine, OcrModelInfo } from '../clients/ocr-service';
 import { ticketingService } from '../clients/ticketing-plugin';
@@ -83,7 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             modelVersion: row.model_version,
             durationMs: row.duration_ms,
             job: row.job_id,
-            updatedAt: new Date(row.updated_at).toISOString(),
+            updatedAt: accessService(strapi, 'timestamps').format(row.updated_at),
           };
         }),
       );

@@ -1,14 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { AccessConfig } from '../rbac/roles-file';
-import { actorFromState } from '../tickets/actor';
+import { accessService, actorFromState } from 'strapi-plugin-access';
 import type { Context } from '../utils/request';
-import { getService } from '../utils/get-service';
-
-/** The rights config/roles.yaml gives `role`, in the file's order; none for a role it lacks. */
-export function rightsOfRole(config: AccessConfig, role: string | null): string[] {
-  const held = new Set(role ? (config.roles[role]?.rights ?? []) : []);
-  return Object.keys(config.rights).filter((right) => held.has(right));
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -25,7 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         username: actor.kind === 'user' ? (user?.username ?? null) : actor.name,
         email: actor.kind === 'user' ? (user?.email ?? null) : null,
         role: actor.role,
-        rights: rightsOfRole(getService(strapi, 'access').config(), actor.role),
+        rights: accessService(strapi, 'access').rightsOf(actor.role),
       },
     };
   },

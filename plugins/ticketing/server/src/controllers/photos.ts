@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import createHttpError from 'http-errors';
-import { errors } from '@strapi/utils';
+import { InvalidError } from 'strapi-plugin-access';
 import { PhotoRejectedError } from '../photos/photo-check';
 import { bodyData, writeContext, type Context } from '../utils/request';
 import { getService } from '../utils/get-service';
@@ -24,7 +24,7 @@ async function incomingFiles(ctx: Context) {
   const field = (ctx.request as unknown as { files?: Record<string, UploadedPart | UploadedPart[]> }).files?.files;
   const parts = field === undefined ? [] : Array.isArray(field) ? [...field] : [field];
   if (parts.length > MAX_FILES_PER_UPLOAD) {
-    throw new errors.ValidationError(`Send at most ${MAX_FILES_PER_UPLOAD} photos per upload, not ${parts.length}`);
+    throw new InvalidError(`Send at most ${MAX_FILES_PER_UPLOAD} photos per upload, not ${parts.length}`);
   }
   parts.sort((a, b) => (a.partSequence ?? 0) - (b.partSequence ?? 0));
   return Promise.all(parts.map(async (p) => ({ name: p.originalFilename ?? null, bytes: await readFile(p.filepath) })));

@@ -1,27 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { actorFromState } from '../tickets/actor';
+import { actorFromState, InvalidError, pageParams, pagination } from 'strapi-plugin-access';
 import { bodyData, writeContext, type Context } from '../utils/request';
 import { getService } from '../utils/get-service';
 
 function requireVersion(data: Record<string, unknown>) {
   if (!Number.isSafeInteger(data.version) || (data.version as number) < 1) {
-    throw new errors.ValidationError('data.version must be the positive integer version you read');
+    throw new InvalidError('data.version must be the positive integer version you read');
   }
   return data.version as number;
-}
-
-function pageParams(query: Record<string, unknown>) {
-  const read = (name: string, fallback: number, max: number) => {
-    const raw = query[name];
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1 || n > max) {
-      throw new errors.ValidationError(`${name} must be an integer from 1 to ${max}`);
-    }
-    return n;
-  };
-  return { page: read('page', 1, 1_000_000), pageSize: read('pageSize', 25, 100) };
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -67,9 +53,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /tickets/:id/history — audit entries, newest first. */
     async history(ctx: Context) {
-      const { page, pageSize } = pageParams(ctx.query);
-      const { entries, total } = await tickets().history(ctx.params.id, page, pageSize);
-      ctx.body = { data: entries, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+      const page = pageParams(ctx.query);
+      const { entries, total } = await tickets().history(ctx.params.id, page.page, page.pageSize);
+      ctx.body = { data: entries, meta: { pagination: pagination(page, total) } };
     },
   };
 };

@@ -3,7 +3,7 @@ import { builtinFieldTypes } from '../field-types/builtins';
 import { FieldDefinitionValidator, FieldTypeRegistry } from '../field-types';
 import { readSeedFile } from '../services/seed';
 import { FormValidator } from '../tickets/form-validator';
-import { zonedFormatter } from '../utils/zoned-format';
+import { zonedFormatter } from 'strapi-plugin-access';
 import { createRandom, demoTicket } from './demo-data';
 
 const registry = new FieldTypeRegistry();

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { actorFromState } from '../tickets/actor';
+import { actorFromState } from 'strapi-plugin-access';
 import { diffForms } from '../tickets/form-diff';
 import { getService } from '../utils/get-service';
 

@@ -1,16 +1,9 @@
-import { requireRight } from '../policies/has-right';
+import { route } from 'strapi-plugin-access';
 
 /**
  * REST routes under /api/ticketing. Every route declares the right it needs; a test fails
  * on any route without one.
  */
-const route = (method: string, path: string, handler: string, right: string) => ({
-  method,
-  path,
-  handler,
-  config: { policies: [requireRight(right)] },
-});
-
 export default {
   type: 'content-api',
   routes: [

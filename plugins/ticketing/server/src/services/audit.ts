@@ -3,20 +3,11 @@ import type { Core } from '@strapi/strapi';
 import { newDocumentId } from '../utils/document-id';
 import { parseJsonColumn } from '../utils/json-column';
 import { AUDIT_LOG_UID } from '../constants';
-import type { Actor } from '../tickets/actor';
-import { formatTimestamp } from '../utils/timestamps';
+import { accessService, type AuditEntry } from 'strapi-plugin-access';
 import { unnestInsert, type UnnestColumn } from '../utils/unnest-insert';
-import type { TicketingConfig } from '../config';
 
-export interface AuditEntry {
-  entityKind: string;
-  entityId: string;
-  action: string;
-  actor: Actor;
-  diff?: Record<string, [unknown, unknown]> | null;
-  meta?: Record<string, unknown> | null;
-  requestId?: string | null;
-}
+/** An entry of the trail (the access plugin's shape: it hands this plugin its events to record). */
+export type { AuditEntry };
 
 const AUDIT_COLUMNS: UnnestColumn[] = [
   { name: 'document_id', type: 'text' },
@@ -85,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .offset((page - 1) * pageSize),
         db(table()).where(where).count({ total: '*' }),
       ]);
-      const { timeZone } = strapi.config.get('plugin::ticketing') as TicketingConfig;
+      const timestamps = accessService(strapi, 'timestamps');
       return {
         entries: rows.map((r: Record<string, any>) => ({
           id: r.document_id,
@@ -94,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           diff: parseJsonColumn(r.diff),
           meta: parseJsonColumn(r.meta),
           requestId: r.request_id,
-          at: formatTimestamp(r.created_at, timeZone),
+          at: timestamps.format(r.created_at),
         })),
         total: Number(total),
       };

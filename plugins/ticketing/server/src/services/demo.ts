@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { TicketingConfig } from '../config';
 import { createRandom, demoTicket } from '../demo/demo-data';
-import { zonedFormatter } from '../utils/zoned-format';
-import type { Actor } from '../tickets/actor';
+import { zonedFormatter, type Actor } from 'strapi-plugin-access';
 import type { BulkTicket } from './ticket-bulk';
 import { getService } from '../utils/get-service';
 

@@ -1,4 +1,3 @@
-import access from './access';
 import audit from './audit';
 import demo from './demo';
 import fieldTypes from './field-types';
@@ -11,7 +10,6 @@ import tickets from './tickets';
 import workflow from './workflow';
 
 export default {
-  access,
   audit,
   demo,
   'field-types': fieldTypes,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { TICKET_UID } from '../constants';
-import { NotFoundError, ValidationError } from '../errors';
+import { accessService, InvalidError, NotFoundError } from 'strapi-plugin-access';
 import { checkPhoto, type CheckedPhoto } from '../photos/photo-check';
 import { photoStorage, type StoredObject } from '../photos/photo-storage';
 import { MAX_TICKET_PHOTOS, photosOf, type StoredPhoto } from '../photos/stored-photo';
@@ -35,7 +35,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** What the API shows of a photo: its data and freshly signed URLs, never a storage key. */
   async function present(photo: StoredPhoto) {
     const [url, thumbnailUrl] = await Promise.all([storage.signedUrl(photo.original), storage.signedUrl(photo.thumbnail)]);
-    const { id, name, mime, size, width, height, gps, uploadedAt, uploadedBy } = photo;
+    const { id, name, mime, size, width, height, gps, uploadedBy } = photo;
+    // stored as UTC (toISOString), shown in the platform's zone like every API timestamp
+    const uploadedAt = accessService(strapi, 'timestamps').format(photo.uploadedAt);
     return { id, name, mime, size, width, height, gps, url, thumbnailUrl, uploadedAt, uploadedBy };
   }
 
@@ -107,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * them to the ticket's list in one transaction with the audit entry.
      */
     async upload(ticketId: string, files: IncomingFile[], ctx: WriteContext) {
-      if (!files.length) throw new ValidationError('Send one or more photos in the multipart field "files"');
+      if (!files.length) throw new InvalidError('Send one or more photos in the multipart field "files"');
       const exists = await strapi.db.connection(table()).where({ document_id: ticketId }).first('id');
       if (!exists) throw new NotFoundError(`Ticket ${ticketId} not found`);
       const checked: CheckedPhoto[] = [];
@@ -120,7 +122,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const row = await lock(trx, ticketId);
           const before = photosOf(row);
           if (before.length + stored.length > MAX_TICKET_PHOTOS) {
-            throw new ValidationError(`A ticket holds at most ${MAX_TICKET_PHOTOS} photos; it has ${before.length}`);
+            throw new InvalidError(`A ticket holds at most ${MAX_TICKET_PHOTOS} photos; it has ${before.length}`);
           }
           const after = [...before, ...stored];
           await trx(table()).where({ id: row.id }).update({ photos: JSON.stringify(after), updated_at: new Date() });
@@ -144,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const valid =
           Array.isArray(ids) && ids.length === before.length && new Set(ids).size === ids.length && ids.every((id) => byId.has(id));
         if (!valid) {
-          throw new ValidationError('data.order must list every photo id of the ticket exactly once', {
+          throw new InvalidError('data.order must list every photo id of the ticket exactly once', {
             photos: before.map((p) => p.id),
           });
         }

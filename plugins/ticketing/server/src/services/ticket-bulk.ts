@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { TICKET_UID } from '../constants';
 import { diffForms } from '../tickets/form-diff';
 import { INITIAL_STATE, type TicketState } from '../tickets/workflow';
-import type { Actor } from '../tickets/actor';
+import type { Actor } from 'strapi-plugin-access';
 import { newDocumentId } from '../utils/document-id';
 import { getService } from '../utils/get-service';
 import { unnestInsert, type UnnestColumn } from '../utils/unnest-insert';

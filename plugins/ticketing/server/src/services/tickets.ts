@@ -2,16 +2,15 @@ import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { newDocumentId } from '../utils/document-id';
 import { TICKET_UID } from '../constants';
-import { conflictError, missingRightError, NotFoundError, ValidationError } from '../errors';
+import { errors } from '@strapi/utils';
+import { accessService, ConflictError, InvalidError, MissingRightError, NotFoundError, type Actor } from 'strapi-plugin-access';
 import { FormValidator, type FormResult } from '../tickets/form-validator';
 import { diffForms } from '../tickets/form-diff';
 import { buildListQueries } from '../tickets/list-sql';
 import { ListQueryError, parseListQuery } from '../tickets/list-query';
 import { INITIAL_STATE, isLegalMove, transitionRight, type TicketState } from '../tickets/workflow';
-import type { Actor } from '../tickets/actor';
 import type { FieldDefinition, Locale } from '../field-types';
 import type { TicketingConfig } from '../config';
-import { formatTimestamp } from '../utils/timestamps';
 import { getService } from '../utils/get-service';
 import { parseJsonColumn } from '../utils/json-column';
 import { writeContext } from '../utils/request';
@@ -39,8 +38,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workflow = () => getService(strapi, 'workflow');
   const ticketTypes = () => getService(strapi, 'ticket-types');
 
+  const timestamps = () => accessService(strapi, 'timestamps');
+
   function present(row: Row, actor: Actor) {
-    const tz = config().timeZone;
     return {
       documentId: row.document_id,
       type: row.type_key,
@@ -51,8 +51,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       photos: photoIds(row),
       creator: row.creator_id ? { id: row.creator_id, username: row.creator_name ?? null } : null,
       assignee: row.assignee_id ? { id: row.assignee_id } : null,
-      createdAt: formatTimestamp(row.created_at, tz),
-      updatedAt: formatTimestamp(row.updated_at, tz),
+      createdAt: timestamps().format(row.created_at),
+      updatedAt: timestamps().format(row.updated_at),
       allowedTransitions: workflow().allowed(row.state, actor.role),
     };
   }
@@ -67,7 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const errors = result.ok ? unknownPhotoErrors(result.form, fields, photoIds) : result.errors;
     if (!result.ok || errors.length) {
       const list = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-      throw new ValidationError(locale === 'en' ? `Invalid form: ${list}` : `表单有误：${list}`, { errors });
+      throw new InvalidError(locale === 'en' ? `Invalid form: ${list}` : `表单有误：${list}`, { errors });
     }
     return { form: result.form };
   }
@@ -81,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   function assertVersion(row: Row, version: unknown, actor: Actor) {
     if (row.version !== version) {
-      throw conflictError(`Ticket ${row.document_id} is at version ${row.version}, not ${String(version)}`, {
+      throw new ConflictError(`Ticket ${row.document_id} is at version ${row.version}, not ${String(version)}`, {
         version: row.version,
         form: parseJsonColumn(row.form_data),
         status: row.state,
@@ -104,14 +104,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Creates a ticket in `draft` from a form valid for the type's current version. */
     async create(input: { type: unknown; form: unknown }, ctx: WriteContext) {
-      if (typeof input.type !== 'string') throw new ValidationError('data.type must be a ticket type key');
+      if (typeof input.type !== 'string') throw new InvalidError('data.type must be a ticket type key');
       const definition = await ticketTypes()
         .definition(input.type)
         .catch((error) => {
-          if (error instanceof NotFoundError) return null;
+          // the ticket-types service still throws Strapi's NotFoundError
+          if (error instanceof NotFoundError || error instanceof errors.NotFoundError) return null;
           throw error;
         });
-      if (!definition?.active) throw new ValidationError(`Unknown ticket type "${input.type}"`);
+      if (!definition?.active) throw new InvalidError(`Unknown ticket type "${input.type}"`);
       const result = validator.validate(input.form, definition, ctx.locale, parseContext());
       // a new ticket has no photos yet: they are uploaded to it, then chosen in the form
       const { form } = checked(result, definition.fields, [], ctx.locale);
@@ -188,14 +189,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const allowed = workflow().allowed(from, ctx.actor.role);
         const to = input.to as TicketState;
         if (typeof input.to !== 'string' || !isLegalMove(from, to)) {
-          throw conflictError(`A ticket in ${from} cannot move to ${String(input.to)}`, {
+          throw new ConflictError(`A ticket in ${from} cannot move to ${String(input.to)}`, {
             status: from,
             version: row.version,
             allowedTransitions: allowed,
           });
         }
         if (!allowed.includes(to)) {
-          throw missingRightError(transitionRight(from, to));
+          throw new MissingRightError(transitionRight(from, to));
         }
         await trx(table())
           .where({ id: row.id })
@@ -253,7 +254,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           parseContext: getService(strapi, 'field-types').parseContext(),
         });
       } catch (error) {
-        if (error instanceof ListQueryError) throw new ValidationError(error.message);
+        if (error instanceof ListQueryError) throw new InvalidError(error.message);
         throw error;
       }
       return { parsed, ...buildListQueries(strapi.db.connection, table(), parsed, config().countLimit) };

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type access from '../services/access';
 import type audit from '../services/audit';
 import type demo from '../services/demo';
 import type fieldTypes from '../services/field-types';
@@ -12,7 +11,6 @@ import type tickets from '../services/tickets';
 import type workflow from '../services/workflow';
 
 interface Services {
-  access: ReturnType<typeof access>;
   audit: ReturnType<typeof audit>;
   demo: ReturnType<typeof demo>;
   'field-types': ReturnType<typeof fieldTypes>;

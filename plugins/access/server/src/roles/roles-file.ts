@@ -1,23 +1,39 @@
 import fs from 'node:fs';
 import Ajv from 'ajv';
 import YAML from 'yaml';
-import { isLegalMove, TICKET_STATES, type TransitionRule } from '../tickets/workflow';
 
-/** `config/roles.yaml`: rights (with the U&P actions they open), roles, public actions, transitions. */
+/** A role of the file: its display name and the rights it holds. */
+export interface RoleSpec {
+  name: string;
+  description?: string;
+  rights: string[];
+}
+
+/**
+ * `config/roles.yaml`: rights (with the Users & Permissions actions they open), roles,
+ * what Public may do — and sections other plugins own (the ticketing plugin's
+ * `transitions`), kept as read for them to check (see `SectionReader`).
+ */
 export interface AccessConfig {
   rights: Record<string, string[]>;
-  roles: Record<string, { name: string; description?: string; rights: string[] }>;
+  roles: Record<string, RoleSpec>;
   public: string[];
-  transitions: TransitionRule[];
+  sections: Record<string, unknown>;
 }
+
+/** Reports a mistake in the file: where (a JSON pointer) and what; never returns. */
+export type FailAt = (where: string, message: string) => never;
+
+/** Checks and reads one plugin-owned section of the file; `roles` are the roles it may name. */
+export type SectionReader<T> = (value: unknown, context: { roles: ReadonlySet<string>; fail: FailAt }) => T;
 
 const NAME = '^[a-z][a-z0-9_.-]*$';
 const ACTION = '^(plugin|api)::[a-z0-9-]+\\.[a-zA-Z0-9-]+\\.[a-zA-Z0-9]+$';
+const CORE = ['rights', 'roles', 'public'];
 
-const shape = new Ajv({ allErrors: true }).compile<AccessConfig>({
+const shape = new Ajv({ allErrors: true }).compile<Omit<AccessConfig, 'sections'>>({
   type: 'object',
-  required: ['rights', 'roles', 'public', 'transitions'],
-  additionalProperties: false,
+  required: CORE,
   properties: {
     rights: {
       type: 'object',
@@ -39,29 +55,17 @@ const shape = new Ajv({ allErrors: true }).compile<AccessConfig>({
       },
     },
     public: { type: 'array', items: { type: 'string', pattern: ACTION }, uniqueItems: true },
-    transitions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['from', 'to', 'roles'],
-        additionalProperties: false,
-        properties: {
-          from: { enum: [...TICKET_STATES] },
-          to: { enum: [...TICKET_STATES] },
-          roles: { type: 'array', items: { type: 'string' } },
-        },
-      },
-    },
   },
 });
 
 /**
  * Reads and checks the roles file; every error names the file and the offending entry.
  * `knownActions` are the controller actions Strapi registered: a grant of anything else
- * would be deleted by Users & Permissions' own sync at the next boot.
+ * would be deleted by Users & Permissions' own sync at the next boot. `readers` check the
+ * sections other plugins own; a section no loaded plugin reads is kept unchecked.
  */
-export function readAccessConfig(file: string, knownActions: Set<string>): AccessConfig {
-  const fail = (where: string, message: string): never => {
+export function readAccessConfig(file: string, knownActions: Set<string>, readers: Record<string, SectionReader<unknown>> = {}): AccessConfig {
+  const fail: FailAt = (where, message) => {
     throw new Error(`${file}: ${where} ${message}`);
   };
   let doc: unknown;
@@ -81,9 +85,8 @@ export function readAccessConfig(file: string, knownActions: Set<string>): Acces
   for (const [role, spec] of Object.entries(doc.roles)) {
     for (const right of spec.rights) if (!(right in doc.rights)) fail(`/roles/${role}`, `has an unknown right ${right}`);
   }
-  doc.transitions.forEach((rule, i) => {
-    if (!isLegalMove(rule.from, rule.to)) fail(`/transitions/${i}`, `${rule.from} -> ${rule.to} is not a move of the ticket state machine`);
-    for (const role of rule.roles) if (!(role in doc.roles)) fail(`/transitions/${i}`, `names an unknown role ${role}`);
-  });
-  return doc;
+  const roles = new Set(Object.keys(doc.roles));
+  const sections = Object.fromEntries(Object.entries(doc as Record<string, unknown>).filter(([key]) => !CORE.includes(key)));
+  for (const [name, read] of Object.entries(readers)) sections[name] = read(sections[name], { roles, fail });
+  return { rights: doc.rights, roles: doc.roles, public: doc.public, sections };
 }

@@ -10,3 +10,9 @@ export function actionsOfRole(config: AccessConfig, role: string): string[] {
 export function roleHasRight(config: AccessConfig, role: string | null, right: string): boolean {
   return !!role && !!config.roles[role]?.rights.includes(right);
 }
+
+/** The rights the file gives `role`, in the file's order; none for a role it lacks. */
+export function rightsOfRole(config: AccessConfig, role: string | null): string[] {
+  const held = new Set(role ? (config.roles[role]?.rights ?? []) : []);
+  return Object.keys(config.rights).filter((right) => held.has(right));
+}

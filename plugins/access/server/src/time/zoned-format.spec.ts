@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { zonedFormatter } from './zoned-format';
-import { formatTimestamp } from './timestamps';
+import { formatTimestamp } from './format-timestamp';
 
 describe('zonedFormatter', () => {
   it('formats instants like luxon, across DST changes and half-hour zones', () => {
@@ -20,5 +20,19 @@ describe('zonedFormatter', () => {
   it('keeps milliseconds for stored timestamps', () => {
     expect(formatTimestamp(new Date('2026-11-30T00:15:00.042Z'), 'Asia/Shanghai')).toBe('2026-11-30T08:15:00.042+08:00');
     expect(formatTimestamp(null, 'Asia/Shanghai')).toBeNull();
+  });
+});
+
+describe('formatTimestamp', () => {
+  it('reads Date, ISO strings and epoch milliseconds alike', () => {
+    const expected = '2026-01-23T07:50:00.000+08:00';
+    expect(formatTimestamp(new Date('2026-01-22T23:50:00Z'), 'Asia/Shanghai')).toBe(expected);
+    expect(formatTimestamp('2026-01-22T23:50:00.000Z', 'Asia/Shanghai')).toBe(expected);
+    expect(formatTimestamp(Date.parse('2026-01-22T23:50:00Z'), 'Asia/Shanghai')).toBe(expected);
+    expect(formatTimestamp(undefined, 'Asia/Shanghai')).toBeNull();
+  });
+
+  it('writes +00:00 for UTC, never Z', () => {
+    expect(formatTimestamp(new Date('2026-01-22T23:50:00Z'), 'UTC')).toBe('2026-01-22T23:50:00.000+00:00');
   });
 });

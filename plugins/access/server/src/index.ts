@@ -1,0 +1,31 @@
+import bootstrap from './bootstrap';
+import config from './config';
+import middlewares from './middlewares';
+import policies from './policies';
+import services from './services';
+
+/*
+ * The shared base of the platform's plugins, imported at run time as
+ * `strapi-plugin-access` (this same module: one copy of every class). Strapi loads the
+ * default export as the plugin; the named exports are what other plugins build on.
+ */
+export type { AccessPluginConfig } from './config';
+export type { AccessConfig, FailAt, RoleSpec, SectionReader } from './roles/roles-file';
+export type { AuditEntry, AuditRecorder } from './services/audit-hook';
+export { actorFromState, isApiTokenAuth, type Actor, type AuthState } from './request/caller';
+export { bodyData } from './request/body-data';
+export { pageParams, pagination, type PageParams } from './request/page-params';
+export { HAS_RIGHT_POLICY, requireRight, route } from './request/require-right';
+export { ConflictError, DomainError, InvalidError, isDomainError, MissingRightError, NotFoundError } from './errors/domain-errors';
+export { errorResponse, type ErrorBody } from './errors/error-body';
+export { formatTimestamp } from './time/format-timestamp';
+export { zonedFormatter } from './time/zoned-format';
+export { accessService } from './utils/get-service';
+
+export default {
+  bootstrap,
+  config,
+  middlewares,
+  policies,
+  services,
+};

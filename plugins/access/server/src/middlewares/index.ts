@@ -1,0 +1,3 @@
+import domainErrors from './domain-errors';
+
+export default { 'domain-errors': domainErrors };

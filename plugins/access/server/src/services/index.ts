@@ -1,0 +1,11 @@
+import access from './access';
+import auditHook from './audit-hook';
+import roleSync from './role-sync';
+import timestamps from './timestamps';
+
+export default {
+  access,
+  'audit-hook': auditHook,
+  'role-sync': roleSync,
+  timestamps,
+};
