@@ -17,4 +17,10 @@ describe('formatValue', () => {
     expect(formatValue('', field('site_name'))).toBe('—');
     expect(formatValue('unknown-token', field('severity'))).toBe('unknown-token');
   });
+
+  it('shows a moment in the local format by its shape, and leaves days and other text as they are', () => {
+    expect(formatValue('2026-11-30T00:15:00Z', undefined)).toBe(dayjs('2026-11-30T00:15:00Z').format('YYYY-MM-DD HH:mm'));
+    expect(formatValue('2026-11-30', field('occurred_at'))).toBe('2026-11-30');
+    expect(formatValue('2026-11-30T08:15 is when it broke', field('description'))).toBe('2026-11-30T08:15 is when it broke');
+  });
 });

@@ -11,6 +11,8 @@ export interface FieldSchema {
   description?: string;
   format?: string;
   oneOf?: SchemaChoice[];
+  /** The choices of a list's items may come as `anyOf` (several may be picked). */
+  anyOf?: SchemaChoice[];
   enum?: (string | number | boolean)[];
   items?: FieldSchema;
   minimum?: number;
@@ -33,6 +35,23 @@ export interface FormSchema {
   additionalProperties?: boolean;
 }
 
+/**
+ * The filter control that fits a field, as the server's field-type registry says: a substring
+ * box, several of the field's options, one option a list must hold, two bounds (whole numbers,
+ * decimals, days, moments) or yes/no.
+ */
+export type FilterInput = 'search' | 'any-of' | 'has' | 'whole-range' | 'decimal-range' | 'day-range' | 'moment-range' | 'yes-no';
+
+/** How the ticket list may filter and sort by one field (the schema answer's `filters`, in form order). */
+export interface FieldFilter {
+  field: string;
+  /** The list operators the server accepts for the field: `$eq`, `$in`, `$gte`, `$contains`, … */
+  operators: string[];
+  sortable: boolean;
+  /** null: the field has no filter control (a photo list). */
+  input: FilterInput | null;
+}
+
 /** GET /api/ticketing/ticket-types/:key/schema → `data`. */
 export interface TypeSchema {
   key: string;
@@ -40,12 +59,14 @@ export interface TypeSchema {
   locale: string;
   schema: FormSchema;
   uiSchema: Record<string, unknown> & { 'ui:order'?: string[] };
+  filters: FieldFilter[];
 }
 
-/** The enum choices of a field (or of its items, for a multi-enum), as value + label. */
+/** The choices a field offers (or its items, for a list of choices), as value + label. */
 export function choicesOf(field: FieldSchema): { value: string | number | boolean; label: string }[] | null {
-  if (field.oneOf?.every((choice) => 'const' in choice)) {
-    return field.oneOf.map((choice) => ({ value: choice.const, label: choice.title ?? String(choice.const) }));
+  const choices = field.oneOf ?? field.anyOf;
+  if (choices?.every((choice) => 'const' in choice)) {
+    return choices.map((choice) => ({ value: choice.const, label: choice.title ?? String(choice.const) }));
   }
   if (field.enum) return field.enum.map((value) => ({ value, label: String(value) }));
   return null;

@@ -1,4 +1,17 @@
-import type { TypeSchema } from '../services/schema-types';
+import type { FieldFilter, FilterInput, TypeSchema } from '../services/schema-types';
+
+// the operators the server's value kinds accept (plugins/ticketing field-types/value-kinds.ts)
+const ORDERED = ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$null'];
+const EQUALITY_AND_SUBSTRING = ['$eq', '$ne', '$in', '$contains', '$null'];
+const YES_NO = ['$eq', '$ne', '$null'];
+const LIST = ['$contains', '$null'];
+
+const filter = (field: string, input: FilterInput | null, operators: string[], sortable = true): FieldFilter => ({
+  field,
+  operators,
+  sortable,
+  input,
+});
 
 /** The bs-fault schema as GET /api/ticketing/ticket-types/bs-fault/schema?locale=en answers it. */
 export const bsFaultSchema: TypeSchema = {
@@ -60,9 +73,26 @@ export const bsFaultSchema: TypeSchema = {
     reporter_phone: { 'ui:inputType': 'tel' },
     description: { 'ui:widget': 'textarea' },
   },
+  filters: [
+    filter('site_name', 'search', EQUALITY_AND_SUBSTRING),
+    filter('gnb_id', 'whole-range', ORDERED),
+    filter('pci', 'whole-range', ORDERED),
+    filter('nr_arfcn', 'whole-range', ORDERED),
+    filter('band', 'any-of', EQUALITY_AND_SUBSTRING),
+    filter('fault_type', 'any-of', EQUALITY_AND_SUBSTRING),
+    filter('severity', 'any-of', EQUALITY_AND_SUBSTRING),
+    filter('occurred_at', 'moment-range', ORDERED),
+    filter('longitude', 'decimal-range', ORDERED),
+    filter('latitude', 'decimal-range', ORDERED),
+    filter('reporter_phone', 'search', EQUALITY_AND_SUBSTRING),
+    filter('description', 'search', EQUALITY_AND_SUBSTRING),
+  ],
 };
 
-/** The site-survey schema's parts that differ: a date and the photos (an images field). */
+/**
+ * The site-survey schema's parts that differ: a date, a yes/no, a list of choices (its items'
+ * `anyOf`, as the server writes a multi-enum) and the photos (an images field: no filter).
+ */
 export const siteSurveySchema: TypeSchema = {
   key: 'site-survey',
   version: 1,
@@ -78,7 +108,7 @@ export const siteSurveySchema: TypeSchema = {
         uniqueItems: true,
         items: {
           type: 'string',
-          oneOf: [
+          anyOf: [
             { const: 'roof', title: 'Roof' },
             { const: 'tower', title: 'Tower' },
           ],
@@ -90,4 +120,11 @@ export const siteSurveySchema: TypeSchema = {
     required: ['site_name', 'survey_date'],
   },
   uiSchema: { 'ui:order': ['site_name', 'survey_date', 'needs_power', 'tags', 'photos'], photos: { 'ui:field': 'images' } },
+  filters: [
+    filter('site_name', 'search', EQUALITY_AND_SUBSTRING),
+    filter('survey_date', 'day-range', ORDERED),
+    filter('needs_power', 'yes-no', YES_NO),
+    filter('tags', 'has', LIST, false),
+    filter('photos', null, LIST, false),
+  ],
 };

@@ -1,53 +1,63 @@
-import { choicesOf, fieldOrder, type FieldSchema, type TypeSchema } from '../../../services/schema-types';
-import type { FilterKind, FilterOp, FilterSpec } from './types';
+import { choicesOf, type FieldFilter, type FilterInput, type TypeSchema } from '../../../services/schema-types';
+import type { FilterOp, FilterSpec, SortChoice } from './types';
 
-const typeOf = (field: FieldSchema) => (Array.isArray(field.type) ? field.type.find((t) => t !== 'null') : field.type);
-
-/** How a field of this schema is filtered, or null when it cannot be (photos). */
-export function filterKindOf(field: FieldSchema): FilterKind | null {
-  const type = typeOf(field);
-  if (type === 'array') return field.items && choicesOf(field.items) ? 'multi-enum' : null;
-  if (choicesOf(field)) return 'enum';
-  if (type === 'integer' || type === 'number') return 'number';
-  if (type === 'boolean') return 'boolean';
-  if (type === 'string' && field.format === 'date') return 'date';
-  if (type === 'string' && field.format === 'date-time') return 'date-time';
-  if (type === 'string') return 'text';
-  return null;
-}
-
-/** The operators a filter kind uses: substring, any-of, membership, ranges, equality. */
-export const OPS_OF_KIND: Record<FilterKind, FilterOp[]> = {
-  text: ['contains'],
-  enum: ['in'],
-  'multi-enum': ['contains'],
-  number: ['gte', 'lte'],
-  date: ['gte', 'lte'],
-  'date-time': ['gte', 'lte'],
-  boolean: ['eq'],
+/** The operators each control writes (the URL's `f.<field>.<op>`, the API's `$<op>`). */
+const OPS_OF_INPUT: Record<FilterInput, readonly FilterOp[]> = {
+  search: ['contains'],
+  'any-of': ['in'],
+  has: ['contains'],
+  'whole-range': ['gte', 'lte'],
+  'decimal-range': ['gte', 'lte'],
+  'day-range': ['gte', 'lte'],
+  'moment-range': ['gte', 'lte'],
+  'yes-no': ['eq'],
 };
 
-/** The filter controls of a ticket type, generated from its form schema in form order. */
-export function filterSpecs(typeSchema: Pick<TypeSchema, 'schema' | 'uiSchema'>): FilterSpec[] {
-  const { schema, uiSchema } = typeSchema;
-  const specs: FilterSpec[] = [];
-  for (const field of fieldOrder(schema, uiSchema)) {
-    const fieldSchema = schema.properties[field];
-    const kind = filterKindOf(fieldSchema);
-    if (!kind) continue;
-    const choices = choicesOf(kind === 'multi-enum' ? fieldSchema.items! : fieldSchema);
-    specs.push({
-      field,
-      title: fieldSchema.title ?? field,
-      kind,
-      ...(choices && (kind === 'enum' || kind === 'multi-enum')
-        ? { options: choices.map((c) => ({ value: String(c.value), label: c.label })) }
-        : {}),
-      ...(kind === 'number' ? { integer: typeOf(fieldSchema) === 'integer' } : {}),
-    });
-  }
-  return specs;
+/** The operators `input`'s control writes; null for a control this portal does not know (a newer server's). */
+const opsOf = (input: string): readonly FilterOp[] | null => (Object.hasOwn(OPS_OF_INPUT, input) ? OPS_OF_INPUT[input as FilterInput] : null);
+
+/** Whether the server accepts every operator the field's control would send. */
+const accepts = (filter: FieldFilter, ops: readonly FilterOp[]) => ops.every((op) => filter.operators.includes(`$${op}`));
+
+type SchemaPart = Pick<TypeSchema, 'schema' | 'filters'>;
+
+/**
+ * The options of a choice control: the field's own choices (any-of) or its items' (has);
+ * undefined for a control without options, null when the schema lists none (then no control).
+ */
+function optionsOf(input: FilterInput, typeSchema: SchemaPart, field: string): FilterSpec['options'] | null {
+  if (input !== 'any-of' && input !== 'has') return undefined;
+  const property = typeSchema.schema.properties[field];
+  const choices = input === 'has' ? property?.items && choicesOf(property.items) : property && choicesOf(property);
+  return choices ? choices.map((c) => ({ value: String(c.value), label: c.label })) : null;
 }
 
-/** The fields a list can be sorted by: those a btree orders (numbers, dates, enums) and text. */
-export const sortableFields = (specs: FilterSpec[]) => specs.filter((spec) => spec.kind !== 'multi-enum' && spec.kind !== 'boolean');
+/**
+ * The filter controls of a ticket type in form order, as the schema answer's `filters` says:
+ * a field gets the control its `input` names when the server accepts the operators that
+ * control sends (and, for choices, when the schema lists the options).
+ */
+export function filterSpecs(typeSchema: SchemaPart): FilterSpec[] {
+  return typeSchema.filters.flatMap((filter) => {
+    const ops = filter.input ? opsOf(filter.input) : null;
+    if (!filter.input || !ops || !accepts(filter, ops)) return [];
+    const options = optionsOf(filter.input, typeSchema, filter.field);
+    if (options === null) return [];
+    const title = typeSchema.schema.properties[filter.field]?.title ?? filter.field;
+    return [{ field: filter.field, title, input: filter.input, ...(options ? { options } : {}) }];
+  });
+}
+
+/** The fields the list may be sorted by, in form order, with their labels. */
+export function sortChoices(typeSchema: SchemaPart): SortChoice[] {
+  return typeSchema.filters
+    .filter((filter) => filter.sortable)
+    .map((filter) => ({ field: filter.field, title: typeSchema.schema.properties[filter.field]?.title ?? filter.field }));
+}
+
+/**
+ * The fields that get a column in the list, in form order: those with a filter control. A
+ * field without one (a photo list) holds nothing a reader could scan in a table.
+ */
+export const columnFields = (typeSchema: SchemaPart): string[] =>
+  typeSchema.filters.filter((filter) => filter.input !== null).map((filter) => filter.field);

@@ -8,7 +8,7 @@ import { useTicketTypes, useTypeSchema } from '../../../services/ticket-types';
 import { FieldFilters } from './components/field-filters';
 import { FilterBar } from './components/filter-bar';
 import { TicketTable } from './components/ticket-table';
-import { filterSpecs, sortableFields } from './field-filters';
+import { filterSpecs, sortChoices } from './field-filters';
 import { changeListState, parseListState, setFieldFilter, toSearchParams } from './list-state';
 import { useTicketList } from './list-queries';
 import type { ListState } from './types';
@@ -23,7 +23,8 @@ export default function TicketListPage() {
   const types = useTicketTypes();
   const schema = useTypeSchema(state.type);
   const specs = useMemo(() => (schema.data ? filterSpecs(schema.data) : []), [schema.data]);
-  // with a type chosen, wait for its schema (the query depends on its field kinds); an unknown
+  const sortable = useMemo(() => (schema.data ? sortChoices(schema.data) : []), [schema.data]);
+  // with a type chosen, wait for its schema (the query depends on its filter inputs); an unknown
   // type gets the server's answer, shown as the list's error
   const list = useTicketList(state, specs, !state.type || schema.isSuccess || schema.isError);
   const go = (next: ListState) => setSearch(toSearchParams(next));
@@ -42,7 +43,7 @@ export default function TicketListPage() {
           <FilterBar
             state={state}
             types={types.data ?? []}
-            sortable={sortableFields(specs)}
+            sortable={sortable}
             canCreate={access.canCreateTickets}
             onChange={change}
             onReset={() => go(parseListState(new URLSearchParams(state.type ? { type: state.type } : {})))}
@@ -92,7 +93,7 @@ export default function TicketListPage() {
           state={state}
           types={types.data ?? []}
           schema={schema.data}
-          sortable={sortableFields(specs)}
+          sortable={sortable}
           onChange={change}
         />
       )}

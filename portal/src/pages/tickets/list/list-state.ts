@@ -63,25 +63,26 @@ export function toSearchParams(state: ListState): URLSearchParams {
   return params;
 }
 
-/** A bare `YYYY-MM-DD` (a date picked for a date-time field's upper bound). */
+/** A bare `YYYY-MM-DD` (a day picked for a moment's upper bound). */
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The API query for a list state: `page`, `pageSize`, `type`, `status`, `sort` and
- * `filters[form][<field>][$<op>]`. A date-time field's upper bound given as a day means the
- * end of that day (wall-clock time in the platform zone, which the server assumes).
+ * `filters[form][<field>][$<op>]`. The upper bound of a moment range (a date-time field) given
+ * as a day means the end of that day (wall-clock time in the platform zone, which the server
+ * assumes).
  */
 export function toApiQuery(state: ListState, specs: FilterSpec[] = []): URLSearchParams {
   const params = new URLSearchParams({ page: String(state.page), pageSize: String(state.pageSize) });
   if (state.type) params.set('type', state.type);
   if (state.status.length) params.set('status', state.status.join(','));
   params.set('sort', `${state.sort.field}:${state.sort.order}`);
-  const kinds = new Map(specs.map((spec) => [spec.field, spec.kind]));
+  const inputs = new Map(specs.map((spec) => [spec.field, spec.input]));
   for (const field of Object.keys(state.filters).sort()) {
     for (const op of FILTER_OPS) {
       let value = state.filters[field][op];
       if (!value) continue;
-      if (op === 'lte' && kinds.get(field) === 'date-time' && BARE_DATE.test(value)) value = `${value} 23:59:59`;
+      if (op === 'lte' && inputs.get(field) === 'moment-range' && BARE_DATE.test(value)) value = `${value} 23:59:59`;
       params.set(`filters[form][${field}][$${op}]`, value);
     }
   }

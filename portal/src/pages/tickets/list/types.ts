@@ -1,17 +1,21 @@
+import type { FilterInput } from '../../../services/schema-types';
+
 /** The filter operators the list offers (the API's `$eq $contains $in $gte $lte`). */
 export type FilterOp = 'eq' | 'contains' | 'in' | 'gte' | 'lte';
 export const FILTER_OPS: readonly FilterOp[] = ['eq', 'contains', 'in', 'gte', 'lte'];
 
-/** How a field can be filtered, from its JSON Schema. */
-export type FilterKind = 'text' | 'enum' | 'multi-enum' | 'number' | 'date' | 'date-time' | 'boolean';
-
-/** One field's filter control: which field, its label, kind and (for enums) choices. */
+/** One field's filter control: which field, its label, the control and (for choices) the options. */
 export interface FilterSpec {
   field: string;
   title: string;
-  kind: FilterKind;
+  input: FilterInput;
   options?: { value: string; label: string }[];
-  integer?: boolean;
+}
+
+/** A field the list may be sorted by, with its label. */
+export interface SortChoice {
+  field: string;
+  title: string;
 }
 
 /** Sort order of the list: `created_at`, `updated_at` or a field of the chosen type. */

@@ -10,17 +10,17 @@ interface Props {
   onChange: (field: string, patch: Partial<Record<FilterOp, string | undefined>>) => void;
 }
 
-/** The filter controls generated from the chosen type's schema: text, choices, ranges. */
+/** The filter controls of the chosen type, each the one its `input` names: text, choices, ranges. */
 export function FieldFilters({ specs, filters, onChange }: Props) {
   const t = useT();
   const control = (spec: FilterSpec) => {
     const value = filters[spec.field] ?? {};
     const set = (op: FilterOp) => (v: string | undefined) => onChange(spec.field, { [op]: v });
     const testId = `filter-${spec.field}`;
-    switch (spec.kind) {
-      case 'text':
+    switch (spec.input) {
+      case 'search':
         return <CommitText value={value.contains} onCommit={set('contains')} placeholder={t('filter.contains')} testId={testId} />;
-      case 'enum':
+      case 'any-of':
         return (
           <Select
             mode="multiple"
@@ -32,7 +32,7 @@ export function FieldFilters({ specs, filters, onChange }: Props) {
             onChange={(values: string[]) => set('in')(values.length ? values.join(',') : undefined)}
           />
         );
-      case 'multi-enum':
+      case 'has':
         return (
           <Select
             allowClear
@@ -43,7 +43,7 @@ export function FieldFilters({ specs, filters, onChange }: Props) {
             onChange={(v?: string) => set('contains')(v)}
           />
         );
-      case 'boolean':
+      case 'yes-no':
         return (
           <Select
             allowClear
@@ -57,27 +57,28 @@ export function FieldFilters({ specs, filters, onChange }: Props) {
             onChange={(v?: string) => set('eq')(v)}
           />
         );
-      case 'number':
+      case 'whole-range':
+      case 'decimal-range':
         return (
           <Space.Compact style={{ width: '100%' }} data-testid={testId}>
             <CommitNumber
               value={value.gte}
               onCommit={set('gte')}
               placeholder={t('filter.min')}
-              integer={spec.integer}
+              integer={spec.input === 'whole-range'}
               testId={`${testId}-min`}
             />
             <CommitNumber
               value={value.lte}
               onCommit={set('lte')}
               placeholder={t('filter.max')}
-              integer={spec.integer}
+              integer={spec.input === 'whole-range'}
               testId={`${testId}-max`}
             />
           </Space.Compact>
         );
-      case 'date':
-      case 'date-time':
+      case 'day-range':
+      case 'moment-range':
         return (
           <DatePicker.RangePicker
             style={{ width: '100%' }}

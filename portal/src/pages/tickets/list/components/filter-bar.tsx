@@ -3,12 +3,12 @@ import { ClearOutlined, PlusOutlined } from '@ant-design/icons';
 import { useT } from '../../../../i18n/locale-provider';
 import { TICKET_STATUSES, typeName, type TicketType } from '../../../../services/ticket';
 import { useLocale } from '../../../../i18n/locale-provider';
-import type { FilterSpec, ListSort, ListState } from '../types';
+import type { ListSort, ListState, SortChoice } from '../types';
 
 interface Props {
   state: ListState;
   types: TicketType[];
-  sortable: FilterSpec[];
+  sortable: SortChoice[];
   canCreate: boolean;
   onChange: (patch: Partial<ListState>) => void;
   onReset: () => void;
@@ -22,7 +22,7 @@ export function FilterBar({ state, types, sortable, canCreate, onChange, onReset
   const sortOptions = [
     { value: 'created_at', label: t('list.sortCreated') },
     { value: 'updated_at', label: t('list.sortUpdated') },
-    ...sortable.map((spec) => ({ value: spec.field, label: spec.title })),
+    ...sortable.map((choice) => ({ value: choice.field, label: choice.title })),
   ];
   const setSort = (sort: Partial<ListSort>) => onChange({ sort: { ...state.sort, ...sort } });
   return (

@@ -4,11 +4,11 @@ import dayjs from 'dayjs';
 import { StatusTag } from '../../../../components/status-tag';
 import { useLocale } from '../../../../i18n/locale-provider';
 import { formatValue } from '../../../../services/format-value';
-import { fieldOrder, type TypeSchema } from '../../../../services/schema-types';
-import { filterKindOf } from '../field-filters';
+import type { TypeSchema } from '../../../../services/schema-types';
+import { columnFields } from '../field-filters';
 import { typeName, type Ticket, type TicketType } from '../../../../services/ticket';
 import { PAGE_SIZES } from '../list-state';
-import type { FilterSpec, ListState } from '../types';
+import type { ListState, SortChoice } from '../types';
 import type { TicketPage } from '../list-queries';
 
 interface Props {
@@ -17,7 +17,7 @@ interface Props {
   state: ListState;
   types: TicketType[];
   schema: TypeSchema | undefined;
-  sortable: FilterSpec[];
+  sortable: SortChoice[];
   onChange: (patch: Partial<ListState>) => void;
 }
 
@@ -30,9 +30,7 @@ export function TicketTable({ page, loading, state, types, schema, sortable, onC
   const sortOrder = (field: string) => (state.sort.field === field ? (state.sort.order === 'asc' ? 'ascend' : 'descend') : null);
   const sortableFields = new Set(sortable.map((s) => s.field));
   const fieldColumns: TableProps<Ticket>['columns'] = schema
-    ? fieldOrder(schema.schema, schema.uiSchema)
-        // photos make no column
-        .filter((key) => filterKindOf(schema.schema.properties[key]) !== null)
+    ? columnFields(schema)
         .slice(0, FIELD_COLUMNS)
         .map((key) => ({
           key,
