@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { InvalidError } from 'strapi-plugin-access';
 import type { Locale } from 'strapi-plugin-ticketing';
 import { suggestFields, type FieldReader, type Suggestion, type SuggestResult } from '../suggestions';
 import { ticketingService, type FieldRef } from '../clients/ticketing-plugin';
@@ -57,13 +57,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async apply(ticketId: string, input: { values: unknown; version: unknown }, writeContext: unknown) {
       const { values, version } = input;
       if (!values || typeof values !== 'object' || Array.isArray(values) || !Object.keys(values).length) {
-        throw new errors.ValidationError('data.values must be an object of { field: value } with at least one field');
+        throw new InvalidError('data.values must be an object of { field: value } with at least one field');
       }
       const context = await ticketContext(ticketId, DEFAULT_LOCALE);
       const { ticket, fields, reader } = context;
       const byKey = new Map(fields.map((f) => [f.key, f]));
       const unknown = Object.keys(values).filter((key) => !byKey.has(key));
-      if (unknown.length) throw new errors.ValidationError(`Not fields of ${ticket.type}: ${unknown.join(', ')}`, { fields: unknown });
+      if (unknown.length) throw new InvalidError(`Not fields of ${ticket.type}: ${unknown.join(', ')}`, { fields: unknown });
 
       const { data: suggestions } = await suggest(ticketId, context);
       const sources = Object.fromEntries(

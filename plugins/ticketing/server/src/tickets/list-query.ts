@@ -1,3 +1,4 @@
+import { InvalidError } from 'strapi-plugin-access';
 import { FILTER_OPERATORS, type FieldDefinition, type FieldType, type FilterOperator, type ParseContext, type ValueKind } from '../field-types';
 import { isTicketState, type TicketState } from './workflow';
 
@@ -18,8 +19,8 @@ export interface ListQuery {
   filters: FormFilter[];
 }
 
-/** A bad list query: the message names the parameter. */
-export class ListQueryError extends Error {}
+/** A bad list query (a 400): the message names the parameter. */
+export class ListQueryError extends InvalidError {}
 
 function positiveInt(raw: unknown, name: string, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
