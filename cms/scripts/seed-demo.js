@@ -15,6 +15,23 @@ process.env.WORKERS = 'off';
 
 const { createStrapi } = require('@strapi/strapi');
 
+/**
+ * Strapi's document service announces each write after the call that made it has returned (it
+ * reads the entry again for the event's payload). Destroying the app under such a read left it
+ * waiting for a pool that was gone, and the process died a minute later: wait until the
+ * connection pool has been idle for a few checks in a row.
+ */
+async function settle(app, timeoutMs = 10_000) {
+  const pool = app.db.connection.client.pool;
+  const deadline = Date.now() + timeoutMs;
+  let idleChecks = 0;
+  while (idleChecks < 3 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const busy = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates();
+    idleChecks = busy === 0 ? idleChecks + 1 : 0;
+  }
+}
+
 async function main() {
   if (process.env.NODE_ENV === 'production') {
     console.error('seed:demo refuses to run with NODE_ENV=production');
@@ -56,6 +73,7 @@ async function main() {
       console.log(`tickets: ${tickets} in ${seconds.toFixed(1)} s (${Math.round(tickets / seconds)} tickets/s)`);
     }
   } finally {
+    await settle(app);
     await app.destroy();
   }
 }
