@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { startTestApp } from './helpers/strapi';
+import { addTestJob } from './helpers/jobs';
+import { plainPng } from './helpers/photos';
+import { bsFaultForm } from './helpers/tickets';
+import { userToken } from './helpers/users';
+
+// jobs stay queued: the walk reads their records, it does not need them run
+process.env.WORKERS = 'off';
+
+/** An ISO 8601 date-time in UTC `Z`: what no API answer may hold (they use the platform offset). */
+const UTC_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/;
+const OFFSET_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?\+08:00$/;
+
+/** The JSON paths of every string in `value` that matches `pattern`. */
+function stringsMatching(value: unknown, pattern: RegExp, at = '$'): string[] {
+  if (typeof value === 'string') return pattern.test(value) ? [`${at} = ${value}`] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => stringsMatching(item, pattern, `${at}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => stringsMatching(item, pattern, `${at}.${key}`));
+  return [];
+}
+
+/** The Strapi names of the project's plugins (plugins/*). */
+const projectPlugins = () => {
+  const dir = path.resolve(__dirname, '..', '..', 'plugins');
+  return fs
+    .readdirSync(dir)
+    .filter((name) => fs.existsSync(path.join(dir, name, 'package.json')))
+    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8')).strapi.name as string);
+};
+
+/** How the walk calls a route: values of its path parameters, a query, a body or files. */
+interface Call {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  files?: number;
+}
+
+describe('every content-API answer writes timestamps with the platform offset', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let admin: string;
+  const api = () => request(app.strapi.server.httpServer);
+  const auth = () => ({ Authorization: `Bearer ${admin}` });
+  const newTicket = async () => (await api().post('/api/ticketing/tickets').set(auth()).send({ data: { type: 'bs-fault', form: bsFaultForm() } })).body.data;
+  const upload = async (ticket: string, files: number) => {
+    let req = api().post(`/api/ticketing/tickets/${ticket}/images`).set(auth());
+    for (let i = 0; i < files; i += 1) req = req.attach('files', await plainPng(), `photo-${i}.png`);
+    return req;
+  };
+  const photosOf = async (ticket: string) => (await api().get(`/api/ticketing/tickets/${ticket}/images`).set(auth())).body.data as { id: string; url: string }[];
+  const versionOf = async (ticket: string) => (await api().get(`/api/ticketing/tickets/${ticket}`).set(auth())).body.data.version as number;
+
+  /** The ticket, photo and job most routes are called on. */
+  const shared = { ticket: '', photo: '', job: '' };
+
+  /**
+   * Routes that need more than `shared` ids, keyed `plugin METHOD path`. Writes that consume
+   * what they touch (delete, transition) get a ticket of their own.
+   */
+  const calls: Record<string, () => Promise<Call>> = {
+    'ticketing GET /ticket-types/:key/schema': async () => ({ params: { key: 'bs-fault' } }),
+    'ticketing POST /tickets': async () => ({ body: { data: { type: 'bs-fault', form: bsFaultForm() } } }),
+    'ticketing PUT /tickets/:id': async () => ({
+      body: { data: { form: bsFaultForm({ site_name: '浦东张江基站02' }), version: await versionOf(shared.ticket) } },
+    }),
+    'ticketing DELETE /tickets/:id': async () => ({ params: { id: (await newTicket()).documentId } }),
+    'ticketing POST /tickets/:id/transition': async () => {
+      const ticket = await newTicket();
+      return { params: { id: ticket.documentId }, body: { data: { to: 'submitted', version: ticket.version } } };
+    },
+    'ticketing POST /tickets/:id/images': async () => ({ files: 1 }),
+    'ticketing PUT /tickets/:id/images/order': async () => ({ body: { data: { order: (await photosOf(shared.ticket)).map((p) => p.id).reverse() } } }),
+    'ticketing DELETE /tickets/:id/images/:imageId': async () => {
+      const ticket = (await newTicket()).documentId;
+      const [photo] = (await upload(ticket, 1)).body.data;
+      return { params: { id: ticket, imageId: photo.id } };
+    },
+    'ticketing GET /files/:key(.*)': async () => {
+      const link = new URL((await photosOf(shared.ticket))[0].url, 'http://localhost');
+      return { params: { 'key(.*)': link.pathname.replace('/api/ticketing/files/', '') }, query: link.search.slice(1) };
+    },
+    'jobs POST /:id/cancel': async () => ({ params: { id: (await addTestJob(app.strapi, { mode: 'steps', steps: 1 })).documentId } }),
+    'ocr POST /jobs': async () => ({ body: { data: { ticket: shared.ticket } } }),
+    'ocr GET /results': async () => ({ query: `ticket=${shared.ticket}` }),
+    'ocr POST /tickets/:id/apply': async () => ({ body: { data: { values: { site_name: '浦东张江基站03' }, version: await versionOf(shared.ticket) } } }),
+  };
+
+  /** Path parameters every route of a plugin means the same by. */
+  const defaults = (plugin: string): Record<string, string> =>
+    plugin === 'jobs' ? { id: shared.job } : { id: shared.ticket, imageId: shared.photo };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await userToken(app.strapi, 'admin');
+    shared.ticket = (await newTicket()).documentId;
+    const uploaded = await upload(shared.ticket, 2);
+    expect(uploaded.status).toBe(201);
+    shared.photo = uploaded.body.data[0].id;
+    shared.job = (await addTestJob(app.strapi, { mode: 'steps', steps: 1 })).documentId;
+    // an OCR result as a worker stores it, so /results and /suggestions have something to show
+    const line = (text: string, y: number) => ({ text, confidence: 0.98, box: [[10, y], [300, y], [300, y + 20], [10, y + 20]] });
+    await app.strapi
+      .plugin('ocr')
+      .service('results')
+      .save(shared.ticket, shared.photo, { width: 300, height: 150, durationMs: 12, lines: [line('站点名称：浦东张江基站01', 10), line('PCI：387', 40)] }, null, shared.job);
+  });
+  afterAll(async () => app?.stop());
+
+  it('walks every route of the project plugins', async () => {
+    const failed: string[] = [];
+    const utc: string[] = [];
+    const withOffset = new Set<string>();
+    let walked = 0;
+    // a plugin the app does not load serves no routes
+    for (const plugin of projectPlugins().filter((name) => app.strapi.plugin(name))) {
+      for (const route of (app.strapi.plugin(plugin).routes as any)?.['content-api']?.routes ?? []) {
+        const label = `${plugin} ${route.method} ${route.path}`;
+        const call = (await calls[label]?.()) ?? {};
+        const params = { ...defaults(plugin), ...call.params };
+        const missing = [...route.path.matchAll(/:([^/]+)/g)].map((m) => m[1]).filter((name) => !(name in params));
+        if (missing.length) {
+          failed.push(`${label}: give the walk a value for ${missing.join(', ')}`);
+          continue;
+        }
+        const url = `/api/${plugin}${route.path.replace(/:([^/]+)/g, (_m: string, name: string) => params[name])}`.replace(/\/$/, '');
+        let req = api()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](call.query ? `${url}?${call.query}` : url).set(auth());
+        for (let i = 0; i < (call.files ?? 0); i += 1) req = req.attach('files', await plainPng(), `walk-${i}.png`);
+        const res = call.body === undefined ? await req : await req.send(call.body as object);
+        walked += 1;
+        if (res.status >= 300) failed.push(`${label}: ${res.status} ${JSON.stringify(res.body?.error ?? res.text)}`);
+        if (!/json/.test(res.type)) continue;
+        utc.push(...stringsMatching(res.body, UTC_TIMESTAMP).map((found) => `${label}: ${found}`));
+        if (stringsMatching(res.body, OFFSET_TIMESTAMP).length) withOffset.add(label);
+      }
+    }
+    expect(failed).toEqual([]);
+    expect(utc).toEqual([]);
+    expect(walked).toBeGreaterThanOrEqual(24);
+    // the answers that hold timestamps were really read
+    expect([...withOffset]).toEqual(
+      expect.arrayContaining([
+        'ticketing GET /tickets',
+        'ticketing GET /tickets/:id',
+        'ticketing GET /tickets/:id/history',
+        'ticketing GET /tickets/:id/images',
+        'ticketing POST /tickets/:id/images',
+        'jobs GET /',
+        'jobs GET /:id',
+        'jobs GET /board-link',
+        'ocr POST /jobs',
+        'ocr GET /results',
+      ]),
+    );
+  });
+});
