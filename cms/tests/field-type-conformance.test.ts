@@ -14,7 +14,7 @@ import { createTestDatabase, dropTestDatabase } from './helpers/database';
  * for those): a new type is done when this suite passes for it. It reads only the type's
  * declarations and `examples`, so adding a type to the registry adds its cases here.
  */
-const geoPoint = require('./fixtures/plugin-geo-point/strapi-server.js').fieldType as FieldType;
+const geoPoint = require('./fixtures/plugin-geo-point/geo-point-type.js') as FieldType;
 const registry = new FieldTypeRegistry();
 [...builtinFieldTypes, geoPoint].forEach((type) => registry.register(type));
 
