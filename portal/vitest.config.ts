@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // a component file's first test pays for loading antd and RJSF into jsdom: about 3 s alone,
+    // past Vitest's 5 s default on two cores shared with other suites
+    testTimeout: 20_000,
   },
 });

@@ -12,6 +12,7 @@ export const queryKeys = {
   history: (id: string) => ['ticket-history', id] as const,
   photos: (id: string) => ['ticket-photos', id] as const,
   ocrResults: (ticketId: string) => ['ocr-results', ticketId] as const,
-  ocrSuggestions: (ticketId: string) => ['ocr-suggestions', ticketId] as const,
+  /** Without `locale`: the ticket's suggestions in every language (what a new reading makes stale). */
+  ocrSuggestions: (ticketId: string, locale?: string) => ['ocr-suggestions', ticketId, ...(locale ? [locale] : [])] as const,
   job: (id: string) => ['job', id] as const,
 };

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { App } from 'antd';
 import { isApiError } from '../../../../api/api-error';
 import { api } from '../../../../auth/session';
-import { useT } from '../../../../i18n/locale-provider';
+import { useLocale, useT } from '../../../../i18n/locale-provider';
 import { queryClient } from '../../../../services/query-client';
 import { queryKeys } from '../../../../services/query-keys';
 import type { FormValues, Ticket } from '../../../../services/ticket';
@@ -24,11 +24,16 @@ export function useOcrResults(ticketId: string, enabled = true) {
   });
 }
 
-/** The field suggestions read from the ticket's OCR results. */
+/**
+ * The field suggestions read from the ticket's OCR results, each value also as the form shows
+ * it in the UI language (`display`): asked for in that language, and again when it changes.
+ */
 export function useOcrSuggestions(ticketId: string, enabled = true) {
+  const { locale } = useLocale();
   return useQuery({
-    queryKey: queryKeys.ocrSuggestions(ticketId),
-    queryFn: ({ signal }) => api<SuggestionsAnswer>(`/api/ocr/tickets/${encode(ticketId)}/suggestions`, { signal }),
+    queryKey: queryKeys.ocrSuggestions(ticketId, locale),
+    queryFn: ({ signal }) =>
+      api<SuggestionsAnswer>(`/api/ocr/tickets/${encode(ticketId)}/suggestions`, { query: { locale }, signal }),
     enabled,
   });
 }

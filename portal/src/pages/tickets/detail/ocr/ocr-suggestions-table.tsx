@@ -2,7 +2,7 @@ import { Checkbox, Input, Table, Tag, Typography } from 'antd';
 import { useT } from '../../../../i18n/locale-provider';
 import { formatValue } from '../../../../services/format-value';
 import type { FieldSchema } from '../../../../services/schema-types';
-import { editText, type Choices, type SuggestionRow } from './ocr-suggestions';
+import { isEdited, shownAs, type Choices, type SuggestionRow } from './ocr-suggestions';
 
 interface Props {
   rows: SuggestionRow[];
@@ -16,8 +16,9 @@ interface Props {
 }
 
 /**
- * The suggestions beside the form: per field its label, value now, the value read (editable)
- * and the confidence; a checkbox accepts it. Hovering a row shows its source on the photo.
+ * The suggestions beside the form: per field its label, value now, the value read as the form
+ * shows it (editable; an edit is shown the same way) and the confidence; a checkbox accepts
+ * it. Hovering a row shows its source on the photo.
  */
 export function OcrSuggestionsTable({ rows, choices, properties, errors, disabled, onChoose, onHover }: Props) {
   const t = useT();
@@ -66,8 +67,10 @@ export function OcrSuggestionsTable({ rows, choices, properties, errors, disable
           title: t('ocr.suggested'),
           render: (_, row) => {
             const choice = choices[row.field];
-            const text = choice?.edited ?? editText(row.suggested);
-            const edited = choice?.edited !== undefined && choice.edited.trim() !== editText(row.suggested);
+            const text = choice?.edited ?? row.display;
+            const edited = isEdited(row, choice);
+            // the edit as the form will show it, when that is not what was typed (`major` → 主要)
+            const shown = edited ? shownAs(choice.edited, properties[row.field]) : null;
             return (
               <div>
                 <Input
@@ -82,9 +85,16 @@ export function OcrSuggestionsTable({ rows, choices, properties, errors, disable
                 <div style={{ fontSize: 12, marginTop: 2 }}>
                   {row.same && !edited && <Tag color="default">{t('ocr.same')}</Tag>}
                   {edited ? (
-                    <Tag color="gold" data-testid={`ocr-edited-${row.field}`}>
-                      {t('ocr.edited')}
-                    </Tag>
+                    <>
+                      <Tag color="gold" data-testid={`ocr-edited-${row.field}`}>
+                        {t('ocr.edited')}
+                      </Tag>
+                      {shown !== null && shown !== text.trim() && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`ocr-shown-${row.field}`}>
+                          {shown}
+                        </Typography.Text>
+                      )}
+                    </>
                   ) : (
                     // the text as read, when it is not the value as shown (`nl` read for n1, `104.0670` for 104.067)
                     row.raw.trim() !== text.trim() && (

@@ -1,4 +1,5 @@
-import type { FieldSchema } from '../../../../services/schema-types';
+import { formatValue } from '../../../../services/format-value';
+import { choicesOf, type FieldSchema } from '../../../../services/schema-types';
 import type { FormValues } from '../../../../services/ticket';
 import { sameValue } from '../form/conflict';
 import type { JobRecord, OcrSuggestion, SuggestionSource } from './ocr-types';
@@ -9,6 +10,8 @@ export interface SuggestionRow {
   label: string;
   current: unknown;
   suggested: unknown;
+  /** The suggested value as the form shows it: the text the user sees and edits. */
+  display: string;
   raw: string;
   confidence: number;
   source: SuggestionSource;
@@ -44,6 +47,7 @@ export function suggestionRows(
         label: labels[field] ?? field,
         current: form[field],
         suggested: s.value,
+        display: s.display ?? editText(s.value),
         raw: s.raw,
         confidence: s.confidence,
         source: s.source,
@@ -60,7 +64,7 @@ export function acceptAll(rows: readonly SuggestionRow[], choices: Choices): Cho
   return next;
 }
 
-/** A canonical value as the text the user edits (lists comma-separated). */
+/** A value as plain text, when the server sent no `display` for it (lists comma-separated). */
 export function editText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map((item) => editText(item)).join(', ');
@@ -68,28 +72,46 @@ export function editText(value: unknown): string {
   return String(value);
 }
 
-/**
- * The value to send for an edited text: a number for a numeric field when it reads as one, a
- * list for an array field, null when emptied, else the trimmed text (the server parses and
- * validates it like any update, so a bad value comes back as a 400 on its field).
- */
-export function parseEdit(text: string, schema: FieldSchema | undefined): unknown {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  const types = ([] as (string | undefined)[]).concat(schema?.type);
-  if (types.includes('array')) {
-    return trimmed
-      .split(/[,，;；]/)
-      .map((item) => item.trim())
-      .filter(Boolean);
-  }
-  if ((types.includes('integer') || types.includes('number')) && /^[-+]?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  return trimmed;
+/** Whether the user changed the row's text (an edit back to the suggestion is none). */
+export function isEdited(row: SuggestionRow, choice: RowChoice | undefined): choice is RowChoice & { edited: string } {
+  return choice?.edited !== undefined && choice.edited.trim() !== row.display.trim();
+}
+
+// how people separate the items of a list they type (the server's list formats use 、)
+const LIST_SEPARATORS = /[,，;；、]/;
+
+/** The token of the choice `text` names by token or label (case-insensitive), else the text. */
+function choiceNamed(text: string, field: FieldSchema | undefined): unknown {
+  const key = text.toLowerCase();
+  const choice = (field && choicesOf(field))?.find((c) => String(c.value).toLowerCase() === key || c.label.toLowerCase() === key);
+  return choice ? choice.value : text;
 }
 
 /**
+ * The value to send for an edited text: null when emptied; for a list field (one with `items`)
+ * its items, each a choice's token when it names one; for a field with choices the token of
+ * the one it names; else the trimmed text. The server reads that text by the field's type as
+ * it reads any input (numbers, dates) and refuses a bad one with a 400 on its field.
+ */
+export function parseEdit(text: string, field: FieldSchema | undefined): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (field?.items) {
+    return trimmed
+      .split(LIST_SEPARATORS)
+      .map((item) => item.trim())
+      .filter(Boolean)
+      .map((item) => choiceNamed(item, field.items));
+  }
+  return choiceNamed(trimmed, field);
+}
+
+/** An edited text as the form would show its value: a choice's label, a moment in the local format. */
+export const shownAs = (text: string, field: FieldSchema | undefined): string => formatValue(parseEdit(text, field), field);
+
+/**
  * The `values` of POST /api/ocr/tickets/:id/apply: each accepted row's suggested value, or the
- * user's edit of it when the edit differs from the suggestion.
+ * user's edit of it when the edit differs from the suggestion as shown.
  */
 export function acceptedValues(
   rows: readonly SuggestionRow[],
@@ -100,8 +122,7 @@ export function acceptedValues(
   for (const row of rows) {
     const choice = choices[row.field];
     if (!choice?.accepted) continue;
-    const edited = choice.edited !== undefined && choice.edited.trim() !== editText(row.suggested);
-    values[row.field] = edited ? parseEdit(choice.edited as string, properties[row.field]) : row.suggested;
+    values[row.field] = isEdited(row, choice) ? parseEdit(choice.edited, properties[row.field]) : row.suggested;
   }
   return values;
 }

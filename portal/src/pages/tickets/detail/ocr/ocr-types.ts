@@ -36,6 +36,8 @@ export interface SuggestionSource {
 export interface OcrSuggestion {
   field: string;
   value: unknown;
+  /** The value as the form shows it (an option's label, a formatted date), in the request's language. */
+  display?: string;
   /** The text the value was parsed from. */
   raw: string;
   /** 0–1. */

@@ -46,11 +46,16 @@ export function useOcrPanel({ ticket, typeSchema, form, dirty }: Options) {
   const [choices, setChoices] = useState<Choices>({});
   const [errors, setErrors] = useState<MappedErrors>(NO_ERRORS);
 
-  // new readings, new decisions (a refetch with the same answer keeps the same data object)
+  // new readings, new decisions; the same readings in another language keep them (a refetch
+  // with the same answer keeps the same data object)
+  const readings = useMemo(
+    () => JSON.stringify(suggestions.data?.data.map((s) => [s.field, s.value, s.raw, s.confidence, s.source]) ?? null),
+    [suggestions.data],
+  );
   useEffect(() => {
     setChoices({});
     setErrors(NO_ERRORS);
-  }, [suggestions.data]);
+  }, [readings]);
 
   const properties = typeSchema.schema.properties;
   const order = useMemo(() => fieldOrder(typeSchema.schema, typeSchema.uiSchema), [typeSchema]);
