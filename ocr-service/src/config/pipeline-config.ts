@@ -37,6 +37,18 @@ export interface PipelineConfig {
     /** At most this many blobs are considered per image. */
     maxCandidates: number;
   };
+  orientation: {
+    /** Turn pages held sideways or upside down before reading them (see page-orientation.ts). */
+    enabled: boolean;
+    /** Also check wide-line pages for being upside down (one classifier batch per page). */
+    upsideDownCheck: boolean;
+    /** A box this many times longer one way than the other counts as a line for the check. */
+    lineAspect: number;
+    /** The page is sideways when at least this share of its lines stand tall. */
+    sidewaysShare: number;
+    /** Lines (the largest) the classifier looks at to decide the page's direction. */
+    sampleSize: number;
+  };
   order: {
     /** Two boxes share a row when their vertical overlap is at least this share of the shorter one. */
     rowOverlap: number;
@@ -65,6 +77,8 @@ export interface PipelineConfig {
     batchSize: number;
     /** …and of at most this many padded columns (batch size × batch width). */
     widthBudget: number;
+    /** Crops are padded to a multiple of this width, whatever their batch (see rec-batches.ts). */
+    bucketStep: number;
     /** Lines with a lower mean character probability are dropped (query `minConfidence`). */
     minConfidence: number;
   };
@@ -95,6 +109,13 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
     minBoxSide: 3,
     maxCandidates: 1000,
   },
+  orientation: {
+    enabled: true,
+    upsideDownCheck: true,
+    lineAspect: 2,
+    sidewaysShare: 0.6,
+    sampleSize: 8,
+  },
   order: {
     rowOverlap: 0.5,
   },
@@ -114,6 +135,7 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
     maxWidth: 3200,
     batchSize: 8,
     widthBudget: 3200,
+    bucketStep: 64,
     minConfidence: 0.5,
   },
 };

@@ -8,6 +8,8 @@ export interface ServiceConfig {
   /** ONNX Runtime threads per operator; the machine's cores by default. */
   intraOpThreads: number;
   interOpThreads: number;
+  /** Model runs at once (each on `intraOpThreads` threads); JavaScript work of other images overlaps them. */
+  inferenceLanes: number;
   /** ONNX Runtime idle threads busy-wait (see `SessionOptions.spinning`). */
   ortSpinning: boolean;
   /** Images processed at the same time (2 lets decode/post-processing overlap inference). */
@@ -44,6 +46,7 @@ export function loadServiceConfig(env: Env = process.env, cores = defaultCores()
     logLevel: env.LOG_LEVEL || 'info',
     intraOpThreads: int(env, 'OCR_INTRA_OP_THREADS', cores),
     interOpThreads: int(env, 'OCR_INTER_OP_THREADS', 1),
+    inferenceLanes: int(env, 'OCR_INFERENCE_LANES', 1),
     ortSpinning: bool(env, 'OCR_ORT_SPINNING', false),
     concurrency: int(env, 'OCR_CONCURRENCY', 2),
     queueSize: int(env, 'OCR_QUEUE_SIZE', 8),

@@ -7,3 +7,4 @@ export * from './homography';
 export * from './quad-rotation';
 export * from './connected-components';
 export * from './point-in-quad';
+export * from './page-rotation';

@@ -1,4 +1,5 @@
 import * as ort from 'onnxruntime-node';
+import type { OnnxModel } from '../models/inference-lane';
 import type { PipelineConfig } from '../config/pipeline-config';
 import { quadCropSize, type Quad } from '../geometry';
 import { sampleQuadInto } from './crop-sampler';
@@ -8,6 +9,8 @@ import type { RgbImage } from './rgb-image';
 export interface Orientation {
   angle: 0 | 180;
   score: number;
+  /** The classifier's probability that the crop is upside down, whatever the verdict. */
+  upsideDown: number;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface Orientation {
  * configured probability, so a doubtful crop is left as it is.
  */
 export async function classifyOrientation(
-  session: ort.InferenceSession,
+  session: OnnxModel,
   image: RgbImage,
   quads: readonly Quad[],
   cfg: PipelineConfig['cls'],
@@ -39,7 +42,11 @@ export async function classifyOrientation(
     for (let i = 0; i < chunk.length; i++) {
       const p0 = data[i * 2];
       const p180 = data[i * 2 + 1];
-      result.push(p180 > p0 && p180 >= cfg.threshold ? { angle: 180, score: p180 } : { angle: 0, score: p0 });
+      result.push(
+        p180 > p0 && p180 >= cfg.threshold
+          ? { angle: 180, score: p180, upsideDown: p180 }
+          : { angle: 0, score: p0, upsideDown: p180 },
+      );
     }
     probs.dispose();
   }

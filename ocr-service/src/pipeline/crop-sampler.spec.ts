@@ -2,7 +2,6 @@ import type { Quad } from '../geometry';
 import { sampleQuadInto } from './crop-sampler';
 import type { RgbImage } from './rgb-image';
 import { normaliseForDet } from './detect-stage';
-import { planRecBatches } from './recognize-stage';
 
 /** 40×20 image: left half red (255,0,0), right half blue (0,0,255). */
 function halves(): RgbImage {
@@ -39,13 +38,5 @@ describe('normaliseForDet', () => {
     const out = normaliseForDet(rgb, 1, 1, { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] });
     expect(out[0]).toBeCloseTo((0 - 0.485) / 0.229); // B
     expect(out[2]).toBeCloseTo((1 - 0.406) / 0.225); // R
-  });
-});
-
-describe('planRecBatches', () => {
-  it('groups crops by width and respects both the count and the column budget', () => {
-    const widths = [900, 100, 120, 880, 110, 2000];
-    const batches = planRecBatches(widths, { batchSize: 3, widthBudget: 2000, minWidth: 320 });
-    expect(batches).toEqual([[1, 4, 2], [3, 0], [5]]);
   });
 });

@@ -17,6 +17,17 @@ describe('ctcDecode', () => {
     expect(r.text).toBe('aab b');
     // Confidence averages the first step of each emitted character.
     expect(r.confidence).toBeCloseTo((0.9 + 0.7 + 0.6 + 0.9 + 0.5) / 5, 5);
+    // One probability per character, aligned with the text's code points.
+    expect(r.charConfidences.map((p) => Number(p.toFixed(5)))).toEqual([0.9, 0.7, 0.6, 0.9, 0.5]);
+  });
+
+  it('repeats the probability of a dictionary entry for each of its code points', () => {
+    const wide = ['', '𠀀', 'ab'];
+    const probs = new Float32Array([0.1, 0.8, 0.1, 0.2, 0.1, 0.7]);
+    const r = ctcDecode(probs, 0, 2, 3, wide);
+    expect(r.text).toBe('𠀀ab');
+    expect(Array.from(r.text)).toHaveLength(r.charConfidences.length);
+    expect(r.charConfidences.map((p) => Number(p.toFixed(5)))).toEqual([0.8, 0.7, 0.7]);
   });
 
   it('reads a sequence at an offset (one row of a batch)', () => {
@@ -25,6 +36,6 @@ describe('ctcDecode', () => {
   });
 
   it('gives empty text and zero confidence for all-blank output', () => {
-    expect(ctcDecode(seq([[0, 0.9], [0, 0.9]]), 0, 2, 4, chars)).toEqual({ text: '', confidence: 0 });
+    expect(ctcDecode(seq([[0, 0.9], [0, 0.9]]), 0, 2, 4, chars)).toEqual({ text: '', confidence: 0, charConfidences: [] });
   });
 });

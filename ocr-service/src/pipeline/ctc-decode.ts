@@ -1,13 +1,19 @@
-/** A decoded line: text and the mean probability of its emitted characters. */
+/** A decoded line: text, the mean probability of its emitted characters, and each one's. */
 export interface DecodedText {
   text: string;
   confidence: number;
+  /**
+   * Probability of each emitted character, one entry per code point of `text` (a dictionary
+   * entry of several code points repeats its probability), so callers can find the weakest one.
+   */
+  charConfidences: number[];
 }
 
 /**
  * Greedy CTC decoding of one sequence of class probabilities (`steps × classes`, row-major,
- * starting at `offset`): arg-max per step, merge repeats, drop blanks (class 0). Confidence is
- * the mean of the kept steps' max probabilities (PaddleOCR's `CTCLabelDecode`). Pure.
+ * starting at `offset`): arg-max per step, merge repeats, drop blanks (class 0). A character's
+ * confidence is the max probability of its first step; the line's is their mean (PaddleOCR's
+ * `CTCLabelDecode`). Pure.
  */
 export function ctcDecode(
   probs: Float32Array,
@@ -17,6 +23,7 @@ export function ctcDecode(
   characters: readonly string[],
 ): DecodedText {
   let text = '';
+  const charConfidences: number[] = [];
   let sum = 0;
   let kept = 0;
   let prev = -1;
@@ -32,11 +39,13 @@ export function ctcDecode(
       }
     }
     if (best !== 0 && best !== prev) {
-      text += characters[best] ?? '';
+      const ch = characters[best] ?? '';
+      text += ch;
+      for (let k = Array.from(ch).length; k > 0; k--) charConfidences.push(bestP);
       sum += bestP;
       kept++;
     }
     prev = best;
   }
-  return { text, confidence: kept > 0 ? sum / kept : 0 };
+  return { text, confidence: kept > 0 ? sum / kept : 0, charConfidences };
 }

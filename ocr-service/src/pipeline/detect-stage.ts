@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import * as ort from 'onnxruntime-node';
+import type { OnnxModel } from '../models/inference-lane';
 import type { PipelineConfig } from '../config/pipeline-config';
 import { dbPostprocess, type DetectedBox } from './db-postprocess';
 import { detInputSize } from './det-resize';
@@ -11,7 +12,7 @@ import type { RgbImage } from './rgb-image';
  * in original-image pixels.
  */
 export async function detectText(
-  session: ort.InferenceSession,
+  session: OnnxModel,
   image: RgbImage,
   cfg: PipelineConfig['det'],
 ): Promise<DetectedBox[]> {

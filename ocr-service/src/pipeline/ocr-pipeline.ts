@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { PipelineConfig, PipelineOverrides } from '../config/pipeline-config';
-import { quadCropSize, rotateQuad180, rotateQuad90, type Quad } from '../geometry';
+import { rotateQuad180, type PageRotation, type Quad } from '../geometry';
+import { InferenceLane, type OnnxModel } from '../models/inference-lane';
 import type { OcrModels } from '../models/ocr-models';
-import { classifyOrientation } from './classify-stage';
-import { decodeImage } from './decode-image';
-import { detectText } from './detect-stage';
+import { analysePage, type AnalysedPage } from './page-analysis';
 import { sortReadingOrder } from './reading-order';
 import { recognizeText } from './recognize-stage';
 import { StageTimer, type StageTimings } from './stage-timer';
@@ -12,9 +11,12 @@ import { StageTimer, type StageTimings } from './stage-timer';
 /** One recognised line; `box` is TL, TR, BR, BL in original (EXIF-upright) pixels. */
 export interface OcrLine {
   text: string;
+  /** Mean probability of the line's characters. */
   confidence: number;
+  /** Probability of each character, one per code point of `text`, in order. */
+  charConfidences: number[];
   box: Quad;
-  /** Present when the classifier ran: 180 means the crop was read upside down. */
+  /** Present when the classifier ran: 180 means the line was read upside down. */
   angle?: 0 | 180;
 }
 
@@ -22,21 +24,40 @@ export interface OcrLine {
 export interface OcrImageResult {
   width: number;
   height: number;
+  /** Clockwise turn applied to the image to read the page (90/270: held sideways, 180: upside down). */
+  rotation: PageRotation;
   durationMs: number;
   lines: OcrLine[];
   timings: StageTimings;
 }
 
+/** A page analysed and waiting to be read, with its clock. */
+export interface PendingPage {
+  page: AnalysedPage;
+  timer: StageTimer;
+  started: number;
+}
+
+const round4 = (v: number) => Math.round(v * 10000) / 10000;
+
 /**
- * The OCR pipeline: decode → detect → reading order → (classify) → recognise, each a typed
- * stage timed by {@link StageTimer}. Stateless apart from the loaded models, so concurrent
- * calls are safe.
+ * The OCR pipeline. A request's images are each analysed (decode → detect → orientation →
+ * order → classify, {@link analysePage}), then all their lines are recognised together, so
+ * recognition batches fill up across images. Model runs go through one {@link InferenceLane}.
+ * Stateless apart from the loaded models, so concurrent calls are safe.
  */
 export class OcrPipeline {
+  private readonly det: OnnxModel;
+  private readonly rec: OnnxModel;
+  private readonly cls: OnnxModel;
+
   constructor(
     private readonly models: OcrModels,
     readonly config: PipelineConfig,
-  ) {}
+    lane = new InferenceLane(1),
+  ) {
+    [this.det, this.rec, this.cls] = [models.det, models.rec, models.cls].map((m) => lane.bind(m));
+  }
 
   /** The model files in use (clients store them with every result, to know what read it). */
   get modelNames(): { det: string; rec: string; cls: string } {
@@ -45,54 +66,59 @@ export class OcrPipeline {
     return { det: name(files.det), rec: name(files.rec), cls: name(files.cls) };
   }
 
-  /** Runs the whole pipeline on one encoded image. Throws `ImageInputError` for bad input. */
-  async run(encoded: Buffer, overrides: PipelineOverrides = {}): Promise<OcrImageResult> {
+  /** First half, one image: everything up to recognition. Throws `ImageInputError` for bad input. */
+  async analyse(encoded: Buffer, overrides: PipelineOverrides = {}): Promise<PendingPage> {
     const started = performance.now();
-    const cfg = this.config;
     const timer = new StageTimer();
-    const image = await timer.run('decode', () => decodeImage(encoded, cfg.input));
-    const det = { ...cfg.det, maxSide: overrides.maxSide ?? cfg.det.maxSide };
-    const boxes = await timer.run('detect', () => detectText(this.models.det, image, det));
-    const ordered = await timer.run('order', () => sortReadingOrder(boxes, (b) => b.quad, cfg.order.rowOverlap));
-    // Tall crops hold vertical text: read them turned 90° (PaddleOCR's rot90 in get_rotate_crop_image).
-    let readQuads = ordered.map((b) => {
-      const { width, height } = quadCropSize(b.quad);
-      return height >= cfg.crop.verticalRatio * width ? rotateQuad90(b.quad) : b.quad;
+    const page = await analysePage(encoded, overrides, { det: this.det, cls: this.cls, config: this.config }, timer);
+    return { page, timer, started };
+  }
+
+  /** Second half, any number of images at once: recognises every line, returns one result per page. */
+  async read(pending: readonly PendingPage[], overrides: PipelineOverrides = {}): Promise<OcrImageResult[]> {
+    const crops = pending.flatMap(({ page }) => page.lines.map((l) => ({ image: page.readImage, quad: l.readQuad })));
+    const started = performance.now();
+    const texts = await recognizeText(this.rec, crops, this.models.characters, this.config.rec);
+    const recMs = performance.now() - started;
+    const minConfidence = overrides.minConfidence ?? this.config.rec.minConfidence;
+    let offset = 0;
+    return pending.map(({ page, timer, started: pageStarted }) => {
+      const mine = texts.slice(offset, offset + page.lines.length);
+      offset += page.lines.length;
+      // A shared batch has no per-image time: each image is charged its share of the lines.
+      timer.timings.recognize = crops.length > 0 ? (recMs * mine.length) / crops.length : 0;
+      return {
+        width: page.width,
+        height: page.height,
+        rotation: page.rotation,
+        durationMs: Math.round((performance.now() - pageStarted) * 10) / 10,
+        lines: this.keptLines(page, mine, minConfidence),
+        timings: timer.timings,
+      };
     });
-    const useCls = overrides.cls ?? cfg.cls.enabled;
-    let angles: (0 | 180)[] | undefined;
-    if (useCls && readQuads.length > 0) {
-      const orient = await timer.run('classify', () => classifyOrientation(this.models.cls, image, readQuads, cfg.cls));
-      angles = orient.map((o) => o.angle);
-      readQuads = readQuads.map((q, i) => (orient[i].angle === 180 ? rotateQuad180(q) : q));
-    }
-    const texts = await timer.run('recognize', () =>
-      recognizeText(this.models.rec, image, readQuads, this.models.characters, cfg.rec),
-    );
-    const minConfidence = overrides.minConfidence ?? cfg.rec.minConfidence;
-    let lines: OcrLine[] = [];
-    ordered.forEach((b, i) => {
-      const { text, confidence } = texts[i];
+  }
+
+  /** Both halves for one image. */
+  async run(encoded: Buffer, overrides: PipelineOverrides = {}): Promise<OcrImageResult> {
+    const [result] = await this.read([await this.analyse(encoded, overrides)], overrides);
+    return result;
+  }
+
+  private keptLines(page: AnalysedPage, texts: readonly { text: string; confidence: number; charConfidences: number[] }[], minConfidence: number): OcrLine[] {
+    const lines: OcrLine[] = [];
+    page.lines.forEach((l, i) => {
+      const { text, confidence, charConfidences } = texts[i];
       if (!text.trim() || confidence < minConfidence) return;
-      const line: OcrLine = { text, confidence: Math.round(confidence * 10000) / 10000, box: b.quad };
-      if (angles) line.angle = angles[i];
+      const line: OcrLine = { text, confidence: round4(confidence), charConfidences: charConfidences.map(round4), box: l.box };
+      if (l.angle !== undefined) line.angle = l.angle;
       lines.push(line);
     });
-    if (isUpsideDownPage(lines)) {
-      // A page photographed upside down reads bottom-right to top-left in image coordinates:
-      // sort in the page's own frame (boxes stay in image pixels).
-      const { width: w, height: h } = image;
-      const upright = (l: OcrLine) => rotateQuad180(l.box).map(([x, y]) => [w - x, h - y]) as Quad;
-      const flipped = lines;
-      lines = await timer.run('order', () => sortReadingOrder(flipped, upright, cfg.order.rowOverlap));
-    }
-    return {
-      width: image.width,
-      height: image.height,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-      lines,
-      timings: timer.timings,
-    };
+    if (page.rotation !== 0 || !isUpsideDownPage(lines)) return lines;
+    // The page check missed an upside-down page the classifier then found line by line: it
+    // reads bottom-right to top-left in image coordinates, so sort in the page's own frame.
+    const { width: w, height: h } = page;
+    const upright = (l: OcrLine) => rotateQuad180(l.box).map(([x, y]) => [w - x, h - y]) as Quad;
+    return sortReadingOrder(lines, upright, this.config.order.rowOverlap);
   }
 }
 

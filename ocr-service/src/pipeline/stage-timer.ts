@@ -1,5 +1,5 @@
 /** Stage names of the OCR pipeline, in execution order. */
-export type StageName = 'decode' | 'detect' | 'order' | 'classify' | 'recognize';
+export type StageName = 'decode' | 'detect' | 'orient' | 'order' | 'classify' | 'recognize';
 
 /** Milliseconds spent per stage for one image. */
 export type StageTimings = Partial<Record<StageName, number>>;

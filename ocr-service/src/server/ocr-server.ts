@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceConfig } from '../config/service-config';
+import { InferenceLane } from '../models/inference-lane';
 import { loadOcrModels, releaseOcrModels, type OcrModels } from '../models/ocr-models';
 import { warmUpModels } from '../models/warm-up';
 import { OcrPipeline } from '../pipeline/ocr-pipeline';
@@ -43,7 +44,7 @@ export async function createOcrServer(
   }).then(async (m) => {
     models = m;
     await warmUpModels(m);
-    pipeline = new OcrPipeline(m, config.pipeline);
+    pipeline = new OcrPipeline(m, config.pipeline, new InferenceLane(config.inferenceLanes));
   });
   // A failed load must not be an unhandled rejection before anyone awaits `ready`.
   ready.catch((err) => app.log.error({ err }, 'model loading failed'));
