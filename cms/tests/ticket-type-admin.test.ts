@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startTestApp } from './helpers/strapi';
 import { adminToken, userToken } from './helpers/users';
+import { labelTicketTypeView } from '../../plugins/ticketing/server/src/content-manager/ticket-type-view';
 
 const UID = 'plugin::ticketing.ticket-type';
 const CM = `/content-manager/collection-types/${UID}`;
@@ -18,6 +19,24 @@ describe('ticket types edited in the admin panel', () => {
     admin = await adminToken(app.strapi);
   });
   afterAll(async () => app?.stop());
+
+  it('labels the ticket-type views in the Content Manager, and keeps labels an admin chose', async () => {
+    const configuration = () => api().get(`/content-manager/content-types/${UID}/configuration`).set('Authorization', `Bearer ${admin}`);
+    const res = await configuration();
+    expect(res.status).toBe(200);
+    const { metadatas } = res.body.data.contentType;
+    expect(metadatas.key.edit).toMatchObject({ label: 'Key · 类型标识', description: expect.stringMatching(/cannot change/) });
+    expect(metadatas.nameZh.list.label).toBe('Name (Chinese) · 中文名称');
+    expect(metadatas.fields.edit.label).toBe('Form fields · 表单字段');
+
+    const own = { ...metadatas, nameEn: { ...metadatas.nameEn, edit: { ...metadatas.nameEn.edit, label: 'English title' } } };
+    // what "Configure the view" stores
+    await app.strapi.plugin('content-manager').service('content-types').updateConfiguration({ uid: UID }, { metadatas: own });
+    await labelTicketTypeView(app.strapi);
+    const after = (await configuration()).body.data.contentType.metadatas;
+    expect(after.nameEn.edit.label).toBe('English title');
+    expect(after.key.edit.label).toBe('Key · 类型标识');
+  });
 
   it('seeds both types once, with a revision for version 1', async () => {
     expect(await types().count()).toBe(2);
