@@ -120,6 +120,22 @@ describe('OCR pipeline: photos → ocr job → OCR service → results → sugge
     expect(Array.isArray(res.body.meta.unparsed)).toBe(true);
   });
 
+  it('shows each suggested value as the form shows it, in the caller\'s language', async () => {
+    const read = async (locale: string) => {
+      const res = await api().get(`/api/ocr/tickets/${ticket}/suggestions?locale=${locale}`).set(auth(handler));
+      expect(res.status).toBe(200);
+      return Object.fromEntries(res.body.data.map((s: { field: string; value: unknown; display: string }) => [s.field, s]));
+    };
+    const [zh, en] = [await read('zh-CN'), await read('en')];
+    const SEVERITY = { critical: ['紧急', 'Critical'], major: ['重要', 'Major'] } as Record<string, [string, string]>;
+    const FAULT = { power: ['电源告警', 'Power alarm'], other: ['其他', 'Other'] } as Record<string, [string, string]>;
+    expect([zh.severity.display, en.severity.display]).toEqual(SEVERITY[zh.severity.value]);
+    expect([zh.fault_type.display, en.fault_type.display]).toEqual(FAULT[zh.fault_type.value]);
+    expect(zh.pci.display).toBe('674');
+    expect(zh.band.display).toBe(zh.band.value);
+    expect((await api().get(`/api/ocr/tickets/${ticket}/suggestions?locale=fr`).set(auth(handler))).status).toBe(400);
+  });
+
   it('applies accepted values like an update, audited as ocr_apply with each value’s source', async () => {
     const current = await api().get(`/api/ticketing/tickets/${ticket}`).set(auth(handler));
     const version = current.body.data.version;
