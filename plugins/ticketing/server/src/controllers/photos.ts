@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import createHttpError from 'http-errors';
 import { InvalidError } from 'strapi-plugin-access';
-import { PhotoRejectedError } from '../photos/photo-check';
 import { bodyData, writeContext, type Context } from '../utils/request';
 import { getService } from '../utils/get-service';
 
@@ -40,14 +38,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /tickets/:id/images — multipart `files` (one or many) → 201 with the stored photos. */
     async upload(ctx: Context) {
-      try {
-        const data = await photos().upload(ctx.params.id, await incomingFiles(ctx), writeContext(ctx));
-        ctx.status = 201;
-        ctx.body = { data, meta: {} };
-      } catch (error) {
-        if (error instanceof PhotoRejectedError) throw createHttpError(error.status, error.message);
-        throw error;
-      }
+      const data = await photos().upload(ctx.params.id, await incomingFiles(ctx), writeContext(ctx));
+      ctx.status = 201;
+      ctx.body = { data, meta: {} };
     },
 
     /** PUT /tickets/:id/images/order — `{ data: { order: [ids] } }`, every photo once. */

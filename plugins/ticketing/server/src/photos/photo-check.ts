@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import exifr from 'exifr';
+import { DomainError } from 'strapi-plugin-access';
 import { ACCEPTED_FORMATS, sniffImageFormat, type AcceptedFormat } from './image-format';
 import { sanitizeFileName } from './file-name';
 
@@ -7,13 +8,19 @@ export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;
 export const THUMBNAIL_PX = 320;
 
+/** The error names these answers have always had (http-errors' names of the statuses). */
+const REJECTION_NAMES = { 400: 'BadRequestError', 413: 'PayloadTooLargeError', 415: 'UnsupportedMediaTypeError' } as const;
+
 /** A file that is not a photo the platform stores; `status` is the HTTP answer (400, 413, 415). */
-export class PhotoRejectedError extends Error {
+export class PhotoRejectedError extends DomainError {
+  readonly errorName: string;
+
   constructor(
     readonly status: 400 | 413 | 415,
     message: string,
   ) {
     super(message);
+    this.errorName = REJECTION_NAMES[status];
   }
 }
 
