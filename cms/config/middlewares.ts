@@ -1,6 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import { numberFilePart } from '../src/uploads/part-sequence';
 
-export default ({ env }: { env: any }) => [
+export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::request-log',
   'global::health',
   // before security headers and body parsing: see each middleware's doc

@@ -1,10 +1,13 @@
 import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+
+type Env = Core.Config.Shared.ConfigParams['env'];
 
 /** The repo's config/ folder (seed ticket types, roles.yaml); compiled to cms/dist/config, it is three levels up. */
-const configDir = (env: any) => env('TICKETING_CONFIG_DIR', path.resolve(__dirname, '..', '..', '..', 'config'));
+const configDir = (env: Env) => env('TICKETING_CONFIG_DIR', path.resolve(__dirname, '..', '..', '..', 'config'));
 
 /** Where photos and exports are kept: S3-compatible storage when S3_ENDPOINT is set, local disk otherwise. */
-function uploadConfig(env: any) {
+function uploadConfig(env: Env) {
   const expires = env.int('PHOTO_URL_TTL_SECONDS', 15 * 60);
   if (!env('S3_ENDPOINT')) {
     return {
@@ -20,7 +23,7 @@ function uploadConfig(env: any) {
   return {
     provider: 'aws-s3',
     providerOptions: {
-      // objects live under uploads/… (DESIGN.md "Storage")
+      // objects live under uploads/… (docs/architecture.md#storage)
       rootPath: 'uploads',
       s3Options: {
         endpoint: env('S3_ENDPOINT'),
@@ -35,7 +38,7 @@ function uploadConfig(env: any) {
 }
 
 /** Queues, workers, bull-board and /metrics of the jobs plugin (plugins/jobs/README.md lists the env). */
-function jobsConfig(env: any) {
+function jobsConfig(env: Env) {
   // JOBS_CONCURRENCY_<QUEUE>=n, one variable per queue: read them all
   const queueConcurrency = Object.fromEntries(
     Object.entries(process.env)
@@ -60,7 +63,7 @@ function jobsConfig(env: any) {
   };
 }
 
-export default ({ env }: { env: any }) => ({
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   upload: { config: uploadConfig(env) },
   'users-permissions': {
     config: {

@@ -29,7 +29,7 @@ const MATRIX: [string, string, number[]][] = [
   ['GET', '/api/users-permissions/roles', [401, 403, 403, 403, 200]],
 ];
 
-/** Who may make each move (DESIGN.md "RBAC"), written out for the same reason. */
+/** Who may make each move (docs/architecture.md#roles-and-rights), written out for the same reason. */
 const MOVES: [string, string, Exclude<Who, 'anonymous'>[]][] = [
   ['draft', 'submitted', ['publisher', 'admin']],
   ['submitted', 'in_progress', ['handler', 'publisher', 'admin']],

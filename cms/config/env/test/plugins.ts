@@ -1,4 +1,6 @@
-export default ({ env }: { env: any }) => ({
+import type { Core } from '@strapi/strapi';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // a second plugin that extends the ticketing field-type registry (tests only)
   'test-geo-point': { enabled: true, resolve: './tests/fixtures/plugin-geo-point' },
   // a `test` queue whose processor does what each job's data says (tests only)

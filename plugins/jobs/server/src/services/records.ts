@@ -1,11 +1,36 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { JOB_UID, type JobState } from '../constants';
 import { UnrecoverableError } from 'bullmq';
 import { JobCancelledError } from '../errors';
 import type { JobProgress } from '../types';
 import { accessService } from 'strapi-plugin-access';
 
-type Row = Record<string, any>;
+/** A row of the jobs table as knex returns it; `creator_name` when read with its creator. */
+interface Row {
+  id: number;
+  document_id: string;
+  kind: string;
+  state: JobState;
+  // jsonb: an object, or its text (see `json` below)
+  progress: unknown;
+  params: unknown;
+  result: unknown;
+  error: string | null;
+  creator_id: number | null;
+  creator_name?: string | null;
+  queue_job_id: string | null;
+  attempts: number | null;
+  max_attempts: number | null;
+  cancel_requested: boolean | null;
+  created_at: Date | string | null;
+  started_at: Date | string | null;
+  finished_at: Date | string | null;
+  updated_at: Date | string | null;
+}
+
+/** Columns to write: a part of a row. */
+type Values = Record<string, unknown>;
 
 /** A job record as the API shows it. */
 export interface JobRecord {
@@ -50,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const usersTable = () => strapi.db.metadata.get('plugin::users-permissions.user').tableName;
   const db = () => strapi.db.connection;
 
-  const update = (documentId: string, states: JobState[] | null, values: Row) => {
+  const update = (documentId: string, states: JobState[] | null, values: Values) => {
     const query = db()(table())
       .where({ document_id: documentId })
       .update({ ...values, updated_at: new Date() });
@@ -121,7 +146,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A page of records, newest first, with the total. */
     async list(q: RecordQuery): Promise<{ rows: Row[]; total: number }> {
-      const filter = (query: any) => {
+      const filter = (query: Knex.QueryBuilder) => {
         if (q.kind) query.where('j.kind', q.kind);
         if (q.state) query.where('j.state', q.state);
         if (q.creatorId !== undefined) query.where('j.creator_id', q.creatorId);
@@ -164,7 +189,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Ends an open record: `succeeded` with its result, `failed` with the reason, or `cancelled`. */
     async finish(documentId: string, state: 'succeeded' | 'failed' | 'cancelled', outcome: { result?: unknown; error?: string | null }): Promise<number> {
-      const values: Row = { state, finished_at: new Date() };
+      const values: Values = { state, finished_at: new Date() };
       if (outcome.result !== undefined) values.result = JSON.stringify(outcome.result);
       if (outcome.error !== undefined) values.error = outcome.error;
       return update(documentId, OPEN, values);
