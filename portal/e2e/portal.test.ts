@@ -115,7 +115,7 @@ describe('portal in Chromium: a publisher, a handler and a viewer work one bs-fa
     await setDateTime(page, field(page, 'occurred_at'), '2026-11-30 08:15:00');
     await page.getByTestId('save-ticket').click();
     await fieldError(page, 'pci').waitFor();
-    expect(await fieldError(page, 'pci').textContent()).toContain('应当 <= 1007');
+    expect(await fieldError(page, 'pci').textContent()).toContain('应当为 <= 1007');
     expect(await field(page, 'pci').inputValue()).toBe('2000'); // kept as typed, not clamped
     expect(creates).toHaveLength(0); // refused in the browser with the schema the server uses
 

@@ -52,7 +52,7 @@ describe('the generated ticket form', () => {
     const { container, onSubmit } = renderForm({ form: { ...valid, pci: 2000 } });
     fireEvent.click(screen.getByText('save'));
     expect(onSubmit).not.toHaveBeenCalled();
-    expect(container.querySelector('#root_pci__error')?.textContent).toContain('应当 <= 1007');
+    expect(container.querySelector('#root_pci__error')?.textContent).toContain('应当为 <= 1007');
   });
 
   it('submits a valid form as it is, without values for choices nobody made', () => {

@@ -1,12 +1,11 @@
 import type { ReactNode } from 'react';
 import { generateForm } from '@rjsf/antd';
 import type { ErrorSchema, RegistryFieldsType, RJSFSchema, TemplatesType, UiSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
 import { useLocale } from '../../../../i18n/locale-provider';
 import type { FormValues } from '../../../../services/ticket';
 import type { TypeSchema } from '../../../../services/schema-types';
 import type { TicketFormContext } from './form-context';
-import { localizeErrors } from './validation-messages';
+import { localizeErrors, validatorFor } from './validation-messages';
 import { ImagesField } from './images-field';
 import { UnclampedInputTemplate } from './unclamped-input';
 
@@ -31,7 +30,7 @@ interface Props {
 
 /**
  * The ticket form generated from the type's JSON Schema (@rjsf/antd). The client validates with
- * the same schema the server uses; server errors arrive as `extraErrors` under their fields.
+ * the same schema the server uses, its messages in the UI language; server errors arrive as `extraErrors` under their fields.
  */
 export function TicketSchemaForm({ typeSchema, form, context, extraErrors, readonly, disabled, onChange, onSubmit, children }: Props) {
   const { locale } = useLocale();
@@ -41,7 +40,7 @@ export function TicketSchemaForm({ typeSchema, form, context, extraErrors, reado
     <Form
       schema={schema as RJSFSchema}
       uiSchema={typeSchema.uiSchema as UiSchema<FormValues, RJSFSchema, TicketFormContext>}
-      validator={validator}
+      validator={validatorFor<FormValues, TicketFormContext>(locale)}
       formData={form}
       formContext={context}
       fields={FIELDS as RegistryFieldsType<FormValues, RJSFSchema, TicketFormContext>}

@@ -1,49 +1,59 @@
-import type { RJSFValidationError } from '@rjsf/utils';
+import type { FormContextType, RJSFSchema, RJSFValidationError, ValidatorType } from '@rjsf/utils';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import localizeEn from 'ajv-i18n/localize/en';
+import localizeZh from 'ajv-i18n/localize/zh';
 import type { Locale } from '../../../../i18n/locale';
 
-type Params = Record<string, unknown>;
-type Text = (p: Params) => string;
-
-// the wording follows the server's (ajv-i18n) so client and server errors read alike
-const ZH: Record<string, Text> = {
-  required: () => '必填',
-  minimum: (p) => `应当 >= ${p.limit}`,
-  maximum: (p) => `应当 <= ${p.limit}`,
-  exclusiveMinimum: (p) => `应当 > ${p.limit}`,
-  exclusiveMaximum: (p) => `应当 < ${p.limit}`,
-  minLength: (p) => `不应少于 ${p.limit} 个字符`,
-  maxLength: (p) => `不应多于 ${p.limit} 个字符`,
-  maxItems: (p) => `不应多于 ${p.limit} 项`,
-  minItems: (p) => `不应少于 ${p.limit} 项`,
-  uniqueItems: () => '不应有重复项',
-  pattern: () => '格式不正确',
-  format: (p) => (p.format === 'date' ? '应当是日期' : p.format === 'date-time' ? '应当是日期时间' : `应当匹配格式 ${p.format}`),
-  type: (p) => (p.type === 'integer' ? '应当是整数' : p.type === 'number' ? '应当是数字' : `应当是 ${p.type} 类型`),
-  enum: () => '应当是预设值之一',
-  const: () => '应当是预设值之一',
-  oneOf: () => '应当是预设值之一',
-};
-
-const EN: Record<string, Text> = {
-  required: () => 'is required',
-  pattern: () => 'has the wrong format',
-  oneOf: () => 'must be one of the choices',
-};
+// ajv's messages in the UI language, as the server words its own (it localises with ajv-i18n too)
+const LOCALIZERS = { 'zh-CN': localizeZh, en: localizeEn } satisfies Record<Locale, unknown>;
 
 /**
- * RJSF's client-side errors (ajv's English) in the UI language. An error the table lacks keeps
- * ajv's message. `oneOf`/`const` pairs from an enum's choices are folded into one message.
+ * Where a form reads better than ajv's wording, by keyword: under a field, "required" needs no
+ * property name, a pattern's regular expression means nothing to the user, and a value outside
+ * the choices is just that (ajv names `oneOf`/`anyOf`).
+ */
+const PLAINER: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    required: '必填',
+    pattern: '格式不正确',
+    enum: '应当是预设值之一',
+    const: '应当是预设值之一',
+    oneOf: '应当是预设值之一',
+    anyOf: '应当是预设值之一',
+  },
+  en: {
+    required: 'is required',
+    pattern: 'has the wrong format',
+    enum: 'must be one of the choices',
+    const: 'must be one of the choices',
+    oneOf: 'must be one of the choices',
+    anyOf: 'must be one of the choices',
+  },
+};
+
+const validators = new Map<Locale, ValidatorType>();
+
+/** The form's validator (ajv 8), its messages in `locale`; one per language, made once. */
+export function validatorFor<T, F extends FormContextType>(locale: Locale): ValidatorType<T, RJSFSchema, F> {
+  let validator = validators.get(locale);
+  if (!validator) {
+    validator = customizeValidator({}, LOCALIZERS[locale]);
+    validators.set(locale, validator);
+  }
+  return validator as ValidatorType<T, RJSFSchema, F>;
+}
+
+/**
+ * The localised errors, plainer where a form needs it. An invalid choice fails `const` against
+ * every option and then `oneOf`: only the one `oneOf` message is kept.
  */
 export function localizeErrors(errors: RJSFValidationError[], locale: Locale): RJSFValidationError[] {
-  const table = locale === 'zh-CN' ? ZH : EN;
-  // an invalid enum value fails `const` against every choice and then `oneOf`: keep one
-  const oneOfProperties = new Set(errors.filter((e) => e.name === 'oneOf').map((e) => e.property));
+  const table = PLAINER[locale];
+  const choiceProperties = new Set(errors.filter((e) => e.name === 'oneOf' || e.name === 'anyOf').map((e) => e.property));
   return errors
-    .filter((error) => !(error.name === 'const' && oneOfProperties.has(error.property)))
+    .filter((error) => !(error.name === 'const' && choiceProperties.has(error.property)))
     .map((error) => {
-      const text = error.name ? table[error.name] : undefined;
-      if (!text) return error;
-      const message = text((error.params ?? {}) as Params);
-      return { ...error, message, stack: `${error.property ?? ''} ${message}`.trim() };
+      const message = error.name ? table[error.name] : undefined;
+      return message ? { ...error, message, stack: `${error.property ?? ''} ${message}`.trim() } : error;
     });
 }
