@@ -4,8 +4,9 @@ import { useT } from '../../../../i18n/locale-provider';
 import type { TicketFormContext } from './form-context';
 
 /**
- * The `images` field type (`ui:field: 'images'`): picks an ordered subset of the ticket's own
- * photos. The value keeps the ticket's photo order; uploading happens in the photo panel.
+ * The photo picker (`PHOTO_PICKER_FIELD`, the `ui:field` of the server's `images` field type):
+ * picks an ordered subset of the ticket's own photos. The value keeps the ticket's photo
+ * order; uploading happens in the photo panel.
  */
 export function ImagesField(props: FieldProps<string[]>) {
   const t = useT();

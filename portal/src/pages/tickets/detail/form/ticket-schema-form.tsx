@@ -4,13 +4,14 @@ import type { ErrorSchema, RegistryFieldsType, RJSFSchema, TemplatesType, UiSche
 import { useLocale } from '../../../../i18n/locale-provider';
 import type { FormValues } from '../../../../services/ticket';
 import type { TypeSchema } from '../../../../services/schema-types';
+import { PHOTO_PICKER_FIELD } from '../../../../services/ui-fields';
 import type { TicketFormContext } from './form-context';
 import { localizeErrors, validatorFor } from './validation-messages';
 import { ImagesField } from './images-field';
 import { UnclampedInputTemplate } from './unclamped-input';
 
 const Form = generateForm<FormValues, RJSFSchema, TicketFormContext>();
-const FIELDS: RegistryFieldsType = { images: ImagesField };
+const FIELDS: RegistryFieldsType = { [PHOTO_PICKER_FIELD]: ImagesField };
 const TEMPLATES: Partial<TemplatesType<FormValues, RJSFSchema, TicketFormContext>> = { BaseInputTemplate: UnclampedInputTemplate };
 // an enum is a `oneOf` of `const`s: RJSF would otherwise fill every empty choice with the first
 // option's const, inventing values the user never picked

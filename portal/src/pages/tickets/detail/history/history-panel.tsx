@@ -4,6 +4,7 @@ import type { MessageKey } from '../../../../i18n/zh-cn';
 import { useT } from '../../../../i18n/locale-provider';
 import { formatValue } from '../../../../services/format-value';
 import type { TypeSchema } from '../../../../services/schema-types';
+import { PHOTO_PICKER_FIELD } from '../../../../services/ui-fields';
 import { useHistory } from './history-queries';
 import type { HistoryEntry } from './history-types';
 
@@ -23,7 +24,7 @@ function DiffLines({
   const properties = typeSchema?.schema.properties ?? {};
   const uiSchema = (typeSchema?.uiSchema ?? {}) as Record<string, { 'ui:field'?: string } | undefined>;
   // photo ids mean nothing to a reader: the ticket's photo list and images fields show as a count
-  const isPhotoList = (field: string) => field === 'photos' || uiSchema[field]?.['ui:field'] === 'images';
+  const isPhotoList = (field: string) => field === 'photos' || uiSchema[field]?.['ui:field'] === PHOTO_PICKER_FIELD;
   return (
     <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
       {Object.entries(entry.diff).map(([field, [before, after]]) => {
