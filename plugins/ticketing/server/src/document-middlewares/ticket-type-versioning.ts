@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Core, Modules } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { InvalidError } from 'strapi-plugin-access';
 import { TICKET_TYPE_REVISION_UID, TICKET_TYPE_UID } from '../constants';
 import { invalidFieldsError } from '../errors';
 import { getService } from '../utils/get-service';
@@ -58,7 +58,7 @@ export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
       const current = await strapi.db.query(TICKET_TYPE_UID).findOne({ where: { documentId: params.documentId } });
       if (!current) return next();
       if (data.key !== undefined && data.key !== current.key) {
-        throw new errors.ValidationError(`The key of ticket type "${current.key}" cannot change`);
+        throw new InvalidError(`The key of ticket type "${current.key}" cannot change`);
       }
       getService(strapi, 'ticket-types').forget(current.key);
       if (data.fields === undefined || isDeepStrictEqual(data.fields, current.fields)) return next();

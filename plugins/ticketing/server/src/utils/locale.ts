@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { InvalidError } from 'strapi-plugin-access';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../field-types';
 
 const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);
@@ -11,7 +11,7 @@ export function requestLocale(query: Record<string, unknown>, acceptLanguage?: s
   const asked = query.locale;
   if (asked !== undefined) {
     if (typeof asked === 'string' && isLocale(asked)) return asked;
-    throw new errors.ValidationError(`Unknown locale "${String(asked)}"; use one of ${LOCALES.join(', ')}`);
+    throw new InvalidError(`Unknown locale "${String(asked)}"; use one of ${LOCALES.join(', ')}`);
   }
   for (const part of (acceptLanguage ?? '').split(',')) {
     const tag = part.split(';')[0].trim().toLowerCase();
