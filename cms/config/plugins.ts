@@ -104,4 +104,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     },
   },
   jobs: { config: jobsConfig(env) },
+  // spreadsheet imports (plugins/excel-io/README.md lists the env)
+  'excel-io': {
+    config: {
+      maxBytes: env.int('IMPORT_MAX_BYTES', 50 * 1024 * 1024),
+      batchSize: env.int('IMPORT_BATCH_SIZE', 2000),
+      maxRows: env.int('IMPORT_MAX_ROWS', 1_000_000),
+      maxColumns: env.int('IMPORT_MAX_COLUMNS', 500),
+      attempts: env.int('IMPORT_JOB_ATTEMPTS', 3),
+    },
+  },
 });

@@ -3,6 +3,7 @@ import demo from './demo';
 import fieldTypes from './field-types';
 import photos from './photos';
 import seed from './seed';
+import storage from './storage';
 import ticketBulk from './ticket-bulk';
 import ticketIndexes from './ticket-indexes';
 import ticketTypes from './ticket-types';
@@ -15,6 +16,7 @@ export default {
   'field-types': fieldTypes,
   photos,
   seed,
+  storage,
   'ticket-bulk': ticketBulk,
   'ticket-indexes': ticketIndexes,
   'ticket-types': ticketTypes,

@@ -24,5 +24,8 @@ export default {
     version: { type: 'integer', default: 1, required: true },
     creatorId: { type: 'integer' },
     assigneeId: { type: 'integer' },
+    // where an imported ticket came from: (job, row) is unique, so a retried import never adds it twice
+    importJob: { type: 'string' },
+    importRow: { type: 'integer' },
   },
 };

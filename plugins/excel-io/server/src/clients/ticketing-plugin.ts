@@ -1,0 +1,71 @@
+import type { Core } from '@strapi/strapi';
+import type { FieldDefinition, FieldType, Locale, ParseContext } from 'strapi-plugin-ticketing';
+
+export type { FieldDefinition, FieldType, Locale, ParseContext };
+
+/** A ticket type's fields at one version, as the ticketing plugin hands them out. */
+export interface TypeDefinition {
+  key: string;
+  version: number;
+  active?: boolean;
+  fields: FieldDefinition[];
+}
+
+/** A failing field of a form check, in the locale asked for. */
+export interface FormError {
+  field: string;
+  message: string;
+}
+
+export type FormResult = { ok: true; form: Record<string, unknown> } | { ok: false; errors: FormError[] };
+
+/** An object on the upload provider, keyed `path/hash.ext`. */
+export interface StoredObject {
+  path: string;
+  hash: string;
+  ext: string;
+  mime: string;
+  size: number;
+  url?: string;
+}
+
+/** The actor a write is recorded for. */
+export interface ActorRef {
+  kind: 'user' | 'api-token' | 'system';
+  id: string | null;
+  name: string | null;
+  role: string | null;
+  userId: number | null;
+}
+
+/** The ticketing plugin's services this plugin calls (plugins share services, not modules). */
+interface TicketingServices {
+  'ticket-types': {
+    definition(key: string, version?: number): Promise<TypeDefinition>;
+    listActive(): Promise<{ key: string; version: number }[]>;
+  };
+  'field-types': {
+    registry: { require(name: string): FieldType };
+    check(field: FieldDefinition, value: unknown, locale: Locale): string | null;
+    parseContext(): ParseContext;
+    requestLocale(query: Record<string, unknown>, acceptLanguage?: string): Locale;
+  };
+  'ticket-bulk': {
+    validateNew(input: unknown, source: TypeDefinition, locale: Locale, ctx: ParseContext): FormResult;
+    insertImported(
+      items: { row: number; form: Record<string, unknown> }[],
+      ctx: { type: string; typeVersion: number; job: string; actor: ActorRef },
+    ): Promise<{ row: number; documentId: string }[]>;
+    importedBy(job: string): Promise<{ row: number; documentId: string; form: Record<string, unknown> }[]>;
+  };
+  storage: {
+    put(object: StoredObject, bytes: Buffer): Promise<StoredObject>;
+    remove(object: StoredObject): Promise<void>;
+    read(object: StoredObject): Promise<Buffer>;
+  };
+}
+
+/** A service of the ticketing plugin. */
+export function ticketingService<K extends keyof TicketingServices>(strapi: Core.Strapi, name: K): TicketingServices[K] {
+  return strapi.plugin('ticketing').service(name) as unknown as TicketingServices[K];
+}

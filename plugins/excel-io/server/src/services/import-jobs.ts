@@ -1,0 +1,175 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { InvalidError } from 'strapi-plugin-access';
+import type { ExcelIoConfig } from '../config';
+import { IMPORT_QUEUE } from '../constants';
+import { queuesService, UnrecoverableJobError, type ImportJobContext, type JobRecord } from '../clients/jobs-plugin';
+import { ticketingService, type ActorRef, type StoredObject } from '../clients/ticketing-plugin';
+import { WorkbookRefusedError } from '../reading/spreadsheet';
+import { RowChecker } from '../rows/row-checker';
+import { skipKind } from '../rows/row-kind';
+import type { RecordedRow } from './import-rows';
+import { getService } from '../utils/get-service';
+
+/** The payload of an import job: where the file is and how to read it (decided when it was uploaded). */
+export interface ImportJobData {
+  object: StoredObject;
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  encoding: string | null;
+  ticketType: string;
+  typeVersion: number;
+  fit: number;
+  sheet: string | null;
+  headerRow: number;
+  headers: string[];
+  /** The field each column feeds, by column index; null: not imported. */
+  fields: (string | null)[];
+  scores: number[];
+  savedMapping: string | null;
+  dryRun: boolean;
+  /** Rows expected, for the progress bar (an estimate for workbooks). */
+  estimatedRows: number;
+  actor: ActorRef;
+}
+
+/** Rows so far, by verdict. */
+export interface ImportCounts {
+  rows: number;
+  created: number;
+  valid: number;
+  rejected: number;
+  skipped: number;
+}
+
+/** Saved after each batch: the last row done and the counts, so a resumed job continues there. */
+export interface ImportStep {
+  row: number;
+  counts: ImportCounts;
+}
+
+export interface ImportResult {
+  ticketType: string;
+  dryRun: boolean;
+  counts: ImportCounts;
+}
+
+const zeroCounts = (): ImportCounts => ({ rows: 0, created: 0, valid: 0, rejected: 0, skipped: 0 });
+
+/** Import jobs on the `import` queue: the processor that reads a stored file and writes its tickets. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get('plugin::excel-io') as ExcelIoConfig;
+  let queue: ReturnType<ReturnType<typeof queuesService>['registerQueue']> | undefined;
+
+  /** The stored upload as a local file: the readers stream from disk, not from a buffer. */
+  async function download(ctx: ImportJobContext<ImportJobData, ImportStep>): Promise<string> {
+    const bytes = await ticketingService(strapi, 'storage').read(ctx.data.object);
+    const file = path.join(os.tmpdir(), `excel-io-${ctx.id}-${process.pid}${ctx.data.object.ext}`);
+    await fs.writeFile(file, bytes);
+    return file;
+  }
+
+  function checkerFor(data: ImportJobData, definition: Awaited<ReturnType<ReturnType<typeof ticketingService<'ticket-types'>>['definition']>>) {
+    const fieldTypes = ticketingService(strapi, 'field-types');
+    const bulk = ticketingService(strapi, 'ticket-bulk');
+    return new RowChecker(
+      definition,
+      data.fields,
+      {
+        type: (name) => fieldTypes.registry.require(name),
+        check: (field, value, locale) => fieldTypes.check(field, value, locale),
+        validateNew: (input, source, locale, parseContext) => bulk.validateNew(input, source, locale, parseContext),
+      },
+      fieldTypes.parseContext(),
+    );
+  }
+
+  async function processJob(ctx: ImportJobContext<ImportJobData, ImportStep>): Promise<ImportResult> {
+    const data = ctx.data;
+    const definition = await ticketingService(strapi, 'ticket-types').definition(data.ticketType, data.typeVersion);
+    const checker = checkerFor(data, definition);
+    const mapped = data.fields.flatMap((f, i) => (f === null ? [] : [i]));
+    const step: ImportStep = ctx.step ? { row: ctx.step.row, counts: { ...ctx.step.counts } } : { row: data.headerRow, counts: zeroCounts() };
+    const bulk = ticketingService(strapi, 'ticket-bulk');
+    const rows = getService(strapi, 'import-rows');
+
+    // one batch written while the next is read and checked: reading and writing overlap
+    let inflight: Promise<void> = Promise.resolve();
+    const flush = (valid: { row: number; form: Record<string, unknown> }[], other: RecordedRow[], lastRow: number, seen: number) => {
+      const previous = inflight;
+      inflight = (async () => {
+        await previous;
+        await ctx.throwIfCancelled();
+        if (data.dryRun) {
+          await rows.record(ctx.id, [...valid.map((v): RecordedRow => ({ row: v.row, verdict: 'valid', data: v.form })), ...other]);
+        } else {
+          await bulk.insertImported(valid, { type: data.ticketType, typeVersion: data.typeVersion, job: ctx.id, actor: data.actor });
+          await rows.record(ctx.id, other);
+        }
+        const counts = step.counts;
+        counts.rows += seen;
+        counts[data.dryRun ? 'valid' : 'created'] += valid.length;
+        counts.rejected += other.filter((r) => r.verdict === 'rejected').length;
+        counts.skipped += other.filter((r) => r.verdict === 'skipped').length;
+        step.row = lastRow;
+        await ctx.saveStep({ row: step.row, counts: { ...counts } });
+        await ctx.progress({ done: counts.rows, total: Math.max(data.estimatedRows, counts.rows), message: `row ${lastRow}` });
+      })();
+      // awaited before the next batch and at the end; this only keeps a failure from going unhandled meanwhile
+      inflight.catch(() => undefined);
+    };
+
+    const file = await download(ctx);
+    try {
+      const spreadsheet = await getService(strapi, 'plans').open(file, data.fileName);
+      let valid: { row: number; form: Record<string, unknown> }[] = [];
+      let other: RecordedRow[] = [];
+      let seen = 0;
+      let lastRow = step.row;
+      for await (const row of spreadsheet.rows(data.sheet ?? '')) {
+        if (row.number <= step.row) continue;
+        lastRow = row.number;
+        seen += 1;
+        const skip = skipKind(row.cells, mapped);
+        if (skip) other.push({ row: row.number, verdict: 'skipped', errors: { kind: skip } });
+        else {
+          const verdict = checker.check(row.cells);
+          if (verdict.ok) valid.push({ row: row.number, form: verdict.form });
+          else other.push({ row: row.number, verdict: 'rejected', errors: verdict.errors, data: verdict.data });
+        }
+        if (seen >= config().batchSize) {
+          await inflight;
+          flush(valid, other, lastRow, seen);
+          valid = [];
+          other = [];
+          seen = 0;
+        }
+      }
+      await inflight;
+      if (seen) flush(valid, other, lastRow, seen);
+      await inflight;
+    } catch (error) {
+      if (error instanceof WorkbookRefusedError || error instanceof InvalidError) throw new UnrecoverableJobError(error.message);
+      throw error;
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+    return { ticketType: data.ticketType, dryRun: data.dryRun, counts: step.counts };
+  }
+
+  return {
+    /** Registers the `import` queue with the jobs plugin (every process does; env decides who runs it). */
+    register() {
+      queue = queuesService(strapi).registerQueue<ImportJobData, ImportResult, ImportStep>(IMPORT_QUEUE, processJob, {
+        attempts: config().attempts,
+      });
+    },
+
+    async add(data: ImportJobData, creator: number | null): Promise<JobRecord> {
+      if (!queue) throw new Error('The import queue is not registered');
+      return queue.add(data, { creator });
+    },
+  };
+};
