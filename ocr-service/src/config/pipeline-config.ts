@@ -16,7 +16,13 @@ export interface PipelineConfig {
     flattenBackground: 'auto' | 'white' | 'black';
   };
   det: {
-    /** Longest side of the detector input; larger images are scaled down (aspect kept). */
+    /** Longest side of the detector input, first pass (see detect-stage.ts). */
+    probeSide: number;
+    /** Boxes the first pass saw lower than this (detector pixels) get a second, full-size pass… */
+    minTextHeight: number;
+    /** …judged on this quantile of the boxes' heights (0.1 = all but the smallest tenth). */
+    textHeightQuantile: number;
+    /** Longest side of the detector input at most (query `maxSide`); larger images are scaled down. */
     maxSide: number;
     /** Images smaller than this on their shortest side are scaled up (tiny crops detect poorly)… */
     minSide: number;
@@ -92,6 +98,9 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
     flattenBackground: 'auto',
   },
   det: {
+    probeSide: 640,
+    minTextHeight: 15,
+    textHeightQuantile: 0.1,
     // PaddleOCR uses 960; forms with 14–17 px text at ~1800 px wide lose characters there,
     // so we allow more (the cost grows with pixels — see README benchmark).
     maxSide: 1280,

@@ -1,7 +1,14 @@
-/** Detector input size for an image, both sides multiples of `multiple`. */
+/** Detector input size for an image, both sides multiples of `multiple`, and the scale behind it. */
 export interface DetSize {
   width: number;
   height: number;
+  scale: number;
+}
+
+/** Sides rounded to the nearest multiple of the network stride (at least one stride). Pure. */
+export function detSizeAt(width: number, height: number, scale: number, multiple: number): DetSize {
+  const round = (v: number) => Math.max(Math.round(v / multiple) * multiple, multiple);
+  return { width: round(width * scale), height: round(height * scale), scale };
 }
 
 /**
@@ -21,6 +28,22 @@ export function detInputSize(
   if (shortest * ratio < opts.minSide) {
     ratio = Math.min(opts.minSide / shortest, opts.maxSide / longest, Math.max(opts.maxUpscale, ratio));
   }
-  const round = (v: number) => Math.max(Math.round(v / opts.multiple) * opts.multiple, opts.multiple);
-  return { width: round(width * ratio), height: round(height * ratio) };
+  return detSizeAt(width, height, ratio, opts.multiple);
+}
+
+/**
+ * Whether a first detector pass at `probeScale` saw text too small to trust: the
+ * `textHeightQuantile` of its boxes' heights (image pixels) is under `minTextHeight` detector
+ * pixels, or it found no box at all. Small text at low resolution comes back as merged cells
+ * and inflated boxes, so the caller then detects again at full size. Pure.
+ */
+export function needsFullPass(
+  textHeights: readonly number[],
+  probeScale: number,
+  opts: { minTextHeight: number; textHeightQuantile: number },
+): boolean {
+  if (textHeights.length === 0) return true;
+  const sorted = [...textHeights].sort((a, b) => a - b);
+  const small = sorted[Math.floor(opts.textHeightQuantile * (sorted.length - 1))];
+  return small * probeScale < opts.minTextHeight;
 }

@@ -3,20 +3,34 @@ import * as ort from 'onnxruntime-node';
 import type { OnnxModel } from '../models/inference-lane';
 import type { PipelineConfig } from '../config/pipeline-config';
 import { dbPostprocess, type DetectedBox } from './db-postprocess';
-import { detInputSize } from './det-resize';
+import { quadCropSize } from '../geometry';
+import { detInputSize, needsFullPass, type DetSize } from './det-resize';
 import type { RgbImage } from './rgb-image';
 
 /**
- * Detection stage: resize to the detector size (multiple of 32), normalise with the
- * ImageNet mean/std in BGR order, run DBNet, and post-process the probability map into boxes
- * in original-image pixels.
+ * Detection stage, sized by text height rather than by a fixed side: a first pass with the
+ * longest side at `probeSide`; when the small text it found is under `minTextHeight` detector
+ * pixels (or it found none), a second pass at full size (`maxSide`, small images scaled up to
+ * `minSide`). Large-text photos are done after the cheap pass; fine print gets the resolution
+ * it needs.
  */
-export async function detectText(
-  session: OnnxModel,
-  image: RgbImage,
-  cfg: PipelineConfig['det'],
-): Promise<DetectedBox[]> {
-  const size = detInputSize(image.width, image.height, cfg);
+export async function detectText(session: OnnxModel, image: RgbImage, cfg: PipelineConfig['det']): Promise<DetectedBox[]> {
+  const full = detInputSize(image.width, image.height, cfg);
+  const probe = detInputSize(image.width, image.height, { ...cfg, maxSide: Math.min(cfg.probeSide, cfg.maxSide) });
+  if (probe.scale * 1.1 >= full.scale) return detectAt(session, image, full, cfg);
+  const first = await detectAt(session, image, probe, cfg);
+  const heights = first.map((b) => {
+    const { width, height } = quadCropSize(b.quad);
+    return Math.min(width, height);
+  });
+  return needsFullPass(heights, probe.scale, cfg) ? detectAt(session, image, full, cfg) : first;
+}
+
+/**
+ * One detector pass at `size`: resize (multiple of 32), normalise with the ImageNet mean/std in
+ * BGR order, run DBNet, post-process the probability map into boxes in original-image pixels.
+ */
+async function detectAt(session: OnnxModel, image: RgbImage, size: DetSize, cfg: PipelineConfig['det']): Promise<DetectedBox[]> {
   const resized = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
     .resize(size.width, size.height, { fit: 'fill', kernel: 'linear' })
     .raw()
