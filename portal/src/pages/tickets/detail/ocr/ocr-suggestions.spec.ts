@@ -107,6 +107,8 @@ describe('accepting and editing', () => {
     expect(parseEdit('主要', properties.severity)).toBe('major');
     expect(parseEdit('MAJOR', properties.severity)).toBe('major');
     expect(parseEdit('楼顶、tower', properties.tags)).toEqual(['roof', 'tower']);
+    const withSeparatorInLabel: FieldSchema = { type: 'array', items: { type: 'string', anyOf: [{ const: 'both', title: '传输、电源' }] } };
+    expect(parseEdit('传输、电源', withSeparatorInLabel)).toEqual(['both']);
     expect(parseEdit('a, b，c', properties.notes)).toEqual(['a', 'b', 'c']);
     expect(parseEdit('  ', properties.band)).toBeNull();
     expect(parseEdit(' n41 ', properties.band)).toBe('n41');

@@ -80,16 +80,15 @@ export function isEdited(row: SuggestionRow, choice: RowChoice | undefined): cho
 // how people separate the items of a list they type (the server's list formats use 、)
 const LIST_SEPARATORS = /[,，;；、]/;
 
-/** The token of the choice `text` names by token or label (case-insensitive), else the text. */
-function choiceNamed(text: string, field: FieldSchema | undefined): unknown {
+/** The token of the choice `text` names by token or label (case-insensitive), if it names one. */
+function tokenNamed(text: string, field: FieldSchema | undefined): string | number | boolean | undefined {
   const key = text.toLowerCase();
-  const choice = (field && choicesOf(field))?.find((c) => String(c.value).toLowerCase() === key || c.label.toLowerCase() === key);
-  return choice ? choice.value : text;
+  return (field && choicesOf(field))?.find((c) => String(c.value).toLowerCase() === key || c.label.toLowerCase() === key)?.value;
 }
 
 /**
  * The value to send for an edited text: null when emptied; for a list field (one with `items`)
- * its items, each a choice's token when it names one; for a field with choices the token of
+ * the choice the whole text names, else its items, each a choice's token when it names one; for a field with choices the token of
  * the one it names; else the trimmed text. The server reads that text by the field's type as
  * it reads any input (numbers, dates) and refuses a bad one with a 400 on its field.
  */
@@ -97,13 +96,16 @@ export function parseEdit(text: string, field: FieldSchema | undefined): unknown
   const trimmed = text.trim();
   if (trimmed === '') return null;
   if (field?.items) {
+    // a label may hold a separator itself ("传输、电源"): the whole text first
+    const whole = tokenNamed(trimmed, field.items);
+    if (whole !== undefined) return [whole];
     return trimmed
       .split(LIST_SEPARATORS)
       .map((item) => item.trim())
       .filter(Boolean)
-      .map((item) => choiceNamed(item, field.items));
+      .map((item) => tokenNamed(item, field.items) ?? item);
   }
-  return choiceNamed(trimmed, field);
+  return tokenNamed(trimmed, field) ?? trimmed;
 }
 
 /** An edited text as the form would show its value: a choice's label, a moment in the local format. */
