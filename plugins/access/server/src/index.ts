@@ -14,6 +14,7 @@ export type { AccessConfig, FailAt, RoleSpec, SectionReader } from './roles/role
 export type { AuditEntry, AuditRecorder } from './services/audit-hook';
 export { actorFromState, isApiTokenAuth, type Actor, type AuthState } from './request/caller';
 export { bodyData } from './request/body-data';
+export { diffRecords, type RecordDiff } from './audit/record-diff';
 export { pageParams, pagination, type PageParams } from './request/page-params';
 export { HAS_RIGHT_POLICY, requireRight, route } from './request/require-right';
 export { ConflictError, DomainError, InvalidError, isDomainError, MissingRightError, NotFoundError } from './errors/domain-errors';

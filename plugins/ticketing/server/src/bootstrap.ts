@@ -2,12 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { accessService } from 'strapi-plugin-access';
 import { TICKET_TYPE_REVISION_UID } from './constants';
 import { labelTicketTypeView } from './content-manager/ticket-type-view';
-import { subscribeUserAudit } from './rbac/user-audit';
 import { getService } from './utils/get-service';
 
 /**
  * Seeds the ticket types, creates the indexes Strapi cannot declare, and makes the audit
- * log the place where access events (grant changes, logins, user writes) are recorded.
+ * log the place where the access plugin's events (grant changes, logins, user writes) are recorded.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const revisions = strapi.db.metadata.get(TICKET_TYPE_REVISION_UID).tableName;
@@ -19,5 +18,4 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'ticket-indexes').ensure();
   await labelTicketTypeView(strapi);
   accessService(strapi, 'audit-hook').use((entries) => getService(strapi, 'audit').record(entries));
-  subscribeUserAudit(strapi);
 };

@@ -1,10 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { actorFromState } from 'strapi-plugin-access';
-import { diffForms } from '../tickets/form-diff';
-import { getService } from '../utils/get-service';
+import { diffRecords, type RecordDiff } from '../audit/record-diff';
+import { actorFromState } from '../request/caller';
+import { accessService } from '../utils/get-service';
 
 const USER_UID = 'plugin::users-permissions.user';
 type UserRow = { id: number; username: string; email: string; blocked: boolean; confirmed: boolean; role?: { type: string } | null };
+
+/** The part of a database lifecycle event this audit reads; `state` carries data from before to after. */
+interface UserEvent {
+  params: { where?: unknown; data?: { password?: unknown } };
+  result?: { id: number };
+  state: { before?: unknown };
+}
 
 /** What an audit entry shows of a user: never the password hash or tokens. */
 const view = (u: UserRow | null) =>
@@ -15,40 +22,41 @@ const load = (strapi: Core.Strapi, where: unknown) =>
 
 /**
  * Audits every write of a Users & Permissions user — from the REST users API or the admin
- * panel — as `user create|update|delete`, or `permission change` when the role changed.
- * A database lifecycle, because U&P writes users with the query engine, not the
- * document service.
+ * panel — as `user create|update|delete`, or `permission change` when the role changed,
+ * through the audit hook (the ticketing plugin's audit log). A database lifecycle, because
+ * U&P writes users with the query engine, not the document service.
  */
 export function subscribeUserAudit(strapi: Core.Strapi) {
-  const record = async (entityId: string, action: string, diff: Record<string, [unknown, unknown]>, extra: Record<string, unknown> = {}) => {
+  const record = async (entityId: string, action: string, diff: RecordDiff, extra: Record<string, unknown> = {}) => {
     const ctx = strapi.requestContext.get();
     const actor = actorFromState(ctx?.state ?? {});
-    await getService(strapi, 'audit').record([
+    await accessService(strapi, 'audit-hook').record([
       { entityKind: 'user', entityId, action, actor, diff, meta: Object.keys(extra).length ? extra : null, requestId: ctx?.state?.requestId ?? null },
     ]);
   };
 
   strapi.db.lifecycles.subscribe({
     models: [USER_UID],
-    async beforeUpdate(event: any) {
+    async beforeUpdate(event: UserEvent) {
       event.state.before = view(await load(strapi, event.params.where));
     },
-    async afterUpdate(event: any) {
+    async afterUpdate(event: UserEvent) {
       const after = view(await load(strapi, { id: event.result?.id }));
-      const diff = diffForms(event.state.before, after);
+      const diff = diffRecords(event.state.before as ReturnType<typeof view>, after);
       const passwordChanged = event.params.data?.password !== undefined;
       if (!Object.keys(diff).length && !passwordChanged) return;
-      await record(String(event.result.id), diff.role ? 'permission change' : 'user update', diff, passwordChanged ? { password: 'changed' } : {});
+      const id = String(event.result?.id);
+      await record(id, diff.role ? 'permission change' : 'user update', diff, passwordChanged ? { password: 'changed' } : {});
     },
-    async afterCreate(event: any) {
-      await record(String(event.result.id), 'user create', diffForms(null, view(await load(strapi, { id: event.result.id }))));
+    async afterCreate(event: UserEvent) {
+      await record(String(event.result?.id), 'user create', diffRecords(null, view(await load(strapi, { id: event.result?.id }))));
     },
-    async beforeDelete(event: any) {
+    async beforeDelete(event: UserEvent) {
       event.state.before = await load(strapi, event.params.where);
     },
-    async afterDelete(event: any) {
+    async afterDelete(event: UserEvent) {
       const before = event.state.before as UserRow | null;
-      if (before) await record(String(before.id), 'user delete', diffForms(view(before), null));
+      if (before) await record(String(before.id), 'user delete', diffRecords(view(before), null));
     },
   });
 }
