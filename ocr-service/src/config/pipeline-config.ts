@@ -46,7 +46,7 @@ export interface PipelineConfig {
   orientation: {
     /** Turn pages held sideways or upside down before reading them (see page-orientation.ts). */
     enabled: boolean;
-    /** Also check wide-line pages for being upside down (one classifier batch per page). */
+    /** With the classifier on (query `cls`), also check wide-line pages for being upside down (one classifier batch per page). */
     upsideDownCheck: boolean;
     /** A box this many times longer one way than the other counts as a line for the check. */
     lineAspect: number;

@@ -53,10 +53,12 @@ export async function analysePage(
   const image = await timer.run('decode', () => decodeImage(encoded, cfg.input));
   const det = { ...cfg.det, maxSide: overrides.maxSide ?? cfg.det.maxSide };
   let quads = (await timer.run('detect', () => detectText(ctx.det, image, det))).map((b) => b.quad);
+  const useCls = overrides.cls ?? cfg.cls.enabled;
   let rotation: PageRotation = 0;
   let readImage = image;
   if (cfg.orientation.enabled && quads.length > 0) {
-    rotation = await timer.run('orient', () => choosePageRotation(ctx.cls, image, quads, cfg));
+    const checkUpsideDown = useCls && cfg.orientation.upsideDownCheck;
+    rotation = await timer.run('orient', () => choosePageRotation(ctx.cls, image, quads, cfg, checkUpsideDown));
     if (rotation === 180) {
       readImage = await timer.run('orient', () => rotateImage(image, 180));
       quads = quads.map((q) => rotateQuad(q, 180, image.width, image.height));
@@ -75,7 +77,7 @@ export async function analysePage(
     return height >= cfg.crop.verticalRatio * width ? rotateQuad90(q) : q;
   });
   let angles: (0 | 180)[] | undefined;
-  if ((overrides.cls ?? cfg.cls.enabled) && readQuads.length > 0) {
+  if (useCls && readQuads.length > 0) {
     const orient = await timer.run('classify', () => classifyOrientation(ctx.cls, readImage, readQuads, cfg.cls));
     angles = orient.map((o) => o.angle);
     readQuads = readQuads.map((q, i) => (orient[i].angle === 180 ? rotateQuad180(q) : q));
