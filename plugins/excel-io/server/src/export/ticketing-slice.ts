@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+import type { FieldDefinition, FieldType, Locale, StoredObject, TypeDefinition } from '../clients/ticketing-plugin';
+
+export type { FieldDefinition, FieldType, Locale, StoredObject, TypeDefinition };
+
+/** One photo of a ticket's ordered list, as the ticketing plugin stores it. */
+export interface StoredPhoto {
+  id: string;
+  name: string;
+  width: number;
+  height: number;
+  original: StoredObject;
+  uploadedAt: string;
+}
+
+/** A ticket as the ticketing plugin's `streamList` hands it out. */
+export interface ListedTicket {
+  documentId: string;
+  type: string;
+  typeVersion: number;
+  status: string;
+  form: Record<string, unknown>;
+  photos: StoredPhoto[];
+  creator: { id: number; username: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An audit entry of a ticket, newest first. */
+export interface HistoryEntry {
+  action: string;
+  actor: { kind: string; id: string | null; name: string | null };
+  diff: Record<string, [unknown, unknown]> | null;
+  at: string;
+}
+
+/** The slice of the ticketing plugin the export uses (plugins share services, not modules). */
+interface ExportTicketingServices {
+  tickets: {
+    streamList(query: Record<string, unknown>, batchSize?: number): AsyncGenerator<ListedTicket[]>;
+    countList(query: Record<string, unknown>): Promise<number>;
+    history(documentId: string, page: number, pageSize: number): Promise<{ entries: HistoryEntry[]; total: number }>;
+  };
+  'ticket-types': {
+    definition(key: string, version?: number): Promise<TypeDefinition & { name: Record<Locale, string> }>;
+  };
+  'field-types': {
+    get(name: string): FieldType | undefined;
+    requestLocale(query: Record<string, unknown>, acceptLanguage?: string): Locale;
+  };
+  storage: {
+    put(object: StoredObject, bytes: Buffer): Promise<StoredObject>;
+    remove(object: StoredObject): Promise<void>;
+    read(object: StoredObject): Promise<Buffer>;
+    signedUrl(object: StoredObject): Promise<string>;
+  };
+}
+
+/** A service of the ticketing plugin, typed with what the export calls. */
+export function exportTicketing<K extends keyof ExportTicketingServices>(strapi: Core.Strapi, name: K): ExportTicketingServices[K] {
+  return strapi.plugin('ticketing').service(name) as unknown as ExportTicketingServices[K];
+}
