@@ -10,7 +10,8 @@ import { getService } from '../utils/get-service';
 /** A registered queue: its processor and options. */
 export interface QueueDefinition {
   name: string;
-  processor: JobProcessor<any, any, any, any>;
+  /** Typed by its queue's payload when registered; the runner hands it whatever the queue holds. */
+  processor: JobProcessor<unknown, unknown, JobProgress, unknown>;
   options: QueueOptions;
 }
 
@@ -43,7 +44,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): TypedQueue<Data> {
       if (!isQueueName(name)) throw new Error(`jobs: "${name}" is not a queue name (lower-case letters, digits, dashes)`);
       if (definitions.has(name)) throw new Error(`jobs: queue "${name}" is registered twice`);
-      const definition: QueueDefinition = { name, processor: processor as QueueDefinition['processor'], options };
+      const definition: QueueDefinition = { name, processor: processor as unknown as QueueDefinition['processor'], options };
       definitions.set(name, definition);
       for (const listener of listeners) listener(definition);
       return { name, add: (data, addOptions) => getService(strapi, 'jobs').add(name, data, addOptions) };

@@ -5,7 +5,18 @@ import { OCR_RESULT_UID } from '../constants';
 import type { OcrLine, OcrModelInfo } from '../clients/ocr-service';
 import { ticketingService } from '../clients/ticketing-plugin';
 
-type Row = Record<string, any>;
+/** A row of the results table, with `lines` parsed. */
+interface ResultRow {
+  image_id: string;
+  width: number;
+  height: number;
+  lines: OcrLine[];
+  engine: string | null;
+  model_version: string | null;
+  duration_ms: number;
+  job_id: string;
+  updated_at: Date | string;
+}
 
 // Strapi's pg setup hands jsonb back as text through the raw query builder
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
@@ -55,15 +66,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The rows of a ticket's results, keyed by photo id. */
-    async rows(ticketId: string): Promise<Map<string, Row>> {
+    async rows(ticketId: string): Promise<Map<string, ResultRow>> {
       const rows = await strapi.db.connection(table()).where({ ticket_id: ticketId });
-      return new Map(rows.map((r: Row) => [r.image_id, { ...r, lines: json(r.lines) }]));
+      return new Map(rows.map((r: ResultRow) => [r.image_id, { ...r, lines: json(r.lines) as OcrLine[] }]));
     },
 
     /** Each read photo's lines, in the ticket's photo order (what suggestions need: no URLs signed). */
     async linesByPhoto(ticketId: string): Promise<{ image: string; lines: OcrLine[] }[]> {
       const [stored, rows] = await Promise.all([ticketingService(strapi, 'photos').stored(ticketId), this.rows(ticketId)]);
-      return stored.filter((p) => rows.has(p.id)).map((p) => ({ image: p.id, lines: rows.get(p.id)?.lines as OcrLine[] }));
+      return stored.filter((p) => rows.has(p.id)).map((p) => ({ image: p.id, lines: rows.get(p.id)?.lines ?? [] }));
     },
 
     /** The ticket's results in photo order, each with its photo's pre-signed URL and size. */
@@ -73,13 +84,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const withResult = stored.filter((p) => rows.has(p.id));
       return Promise.all(
         withResult.map(async (photo) => {
-          const row = rows.get(photo.id) as Row;
+          const row = rows.get(photo.id) as ResultRow;
           const view = await photos.present(photo);
           return {
             image: { id: photo.id, name: photo.name, url: view.url, thumbnailUrl: view.thumbnailUrl, width: photo.width, height: photo.height },
             width: row.width,
             height: row.height,
-            lines: row.lines as OcrLine[],
+            lines: row.lines,
             engine: row.engine,
             modelVersion: row.model_version,
             durationMs: row.duration_ms,

@@ -9,6 +9,19 @@ import { unnestInsert, type UnnestColumn } from '../utils/unnest-insert';
 /** An entry of the trail (the access plugin's shape: it hands this plugin its events to record). */
 export type { AuditEntry };
 
+/** A row of the audit table as the raw query builder reads it. */
+interface AuditRow {
+  document_id: string;
+  action: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  diff: unknown;
+  meta: unknown;
+  request_id: string | null;
+  created_at: Date | string;
+}
+
 const AUDIT_COLUMNS: UnnestColumn[] = [
   { name: 'document_id', type: 'text' },
   { name: 'entity_kind', type: 'text' },
@@ -78,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       const timestamps = accessService(strapi, 'timestamps');
       return {
-        entries: rows.map((r: Record<string, any>) => ({
+        entries: rows.map((r: AuditRow) => ({
           id: r.document_id,
           action: r.action,
           actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },

@@ -8,11 +8,10 @@ import { photoStorage, type StoredObject } from '../photos/photo-storage';
 import { MAX_TICKET_PHOTOS, photosOf, type StoredPhoto } from '../photos/stored-photo';
 import { withoutPhotos } from '../photos/form-photos';
 import { diffForms } from '../tickets/form-diff';
+import type { TicketRow } from '../tickets/ticket-row';
 import { parseJsonColumn } from '../utils/json-column';
 import { getService } from '../utils/get-service';
 import type { WriteContext } from './tickets';
-
-type Row = Record<string, any>;
 
 /** An uploaded file as the controller hands it over. */
 export interface IncomingFile {
@@ -26,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(TICKET_UID).tableName;
   const audit = () => getService(strapi, 'audit');
 
-  async function lock(trx: Knex.Transaction, ticketId: string): Promise<Row> {
+  async function lock(trx: Knex.Transaction, ticketId: string): Promise<TicketRow> {
     const row = await trx(table()).where({ document_id: ticketId }).forUpdate().first();
     if (!row) throw new NotFoundError(`Ticket ${ticketId} not found`);
     return row;

@@ -16,10 +16,12 @@ import { parseJsonColumn } from '../utils/json-column';
 import { writeContext } from '../utils/request';
 import { unknownPhotoErrors } from '../photos/form-photos';
 import { photosOf } from '../photos/stored-photo';
+import type { TicketRow } from '../tickets/ticket-row';
 
-type Row = Record<string, any>;
+/** A ticket row, with its creator's name where a query joined it. */
+type Row = TicketRow & { creator_name?: string | null };
 
-const photoIds = (row: Row) => photosOf(row).map((p) => p.id);
+const photoIds = (row: { photos?: unknown }) => photosOf(row).map((p) => p.id);
 
 /** What every write needs besides its data. */
 export interface WriteContext {
@@ -40,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const timestamps = () => accessService(strapi, 'timestamps');
 
-  function present(row: Row, actor: Actor) {
+  function present(row: Omit<Row, 'id'>, actor: Actor) {
     return {
       documentId: row.document_id,
       type: row.type_key,
@@ -270,7 +272,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const capped = limit > 0 && counted > limit;
       const totalCount = capped ? limit : counted;
       return {
-        data: page.map((r: Row) => present({ ...r, creator_name: creators.get(r.creator_id) }, actor)),
+        data: page.map((r: Row) => present({ ...r, creator_name: r.creator_id === null ? null : creators.get(r.creator_id) }, actor)),
         pagination: {
           page: parsed.page,
           pageSize: parsed.pageSize,
@@ -285,7 +287,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
       if (!wanted.length) return new Map();
       const users = await strapi.db.connection(usersTable()).whereIn('id', wanted).select('id', 'username');
-      return new Map(users.map((u: Row) => [u.id, u.username]));
+      return new Map(users.map((u: { id: number; username: string }) => [u.id, u.username]));
     },
 
     /** The ticket's audit entries, newest first. */
