@@ -22,7 +22,9 @@ const { createStrapi } = require('@strapi/strapi');
  * connection pool has been idle for a few checks in a row.
  */
 async function settle(app, timeoutMs = 10_000) {
-  const pool = app.db.connection.client.pool;
+  // knex's tarn pool; absent when loading failed before the database was set up
+  const pool = app.db?.connection?.client?.pool;
+  if (!pool) return;
   const deadline = Date.now() + timeoutMs;
   let idleChecks = 0;
   while (idleChecks < 3 && Date.now() < deadline) {
