@@ -13,9 +13,11 @@ build_log=$(mktemp)
 # the portal's production build (the e2e tests serve it); NODE_ENV would otherwise leak in from the caller
 if ! npm run build:server >"$build_log" 2>&1 || ! NODE_ENV=production npm run build -w portal >>"$build_log" 2>&1; then
   cat "$build_log"
+  rm -f "$build_log"
   echo "0 passed, 1 failed"
   exit 1
 fi
+rm -f "$build_log"
 export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=ExperimentalWarning"
 npx jest --runInBand --json --outputFile=.jest-results.json "$@"
 rc=$?
