@@ -107,6 +107,9 @@ describe('OCR panel in Chromium: a handler reads a photo and applies the suggest
     expect(await page.getByTestId('ocr-current-pci').textContent()).toBe('100');
     expect(await page.getByTestId('ocr-value-band').inputValue()).toBe('n1');
     expect(await page.getByTestId('ocr-value-gnb_id').inputValue()).toBe('263694');
+    // every value as the form shows it: no raw ISO moment (2025-01-23T07:50:00+08:00) in the table
+    const shown = await page.locator('[data-testid^=ocr-value-]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(shown.filter((value) => /\dT\d{2}:\d{2}/.test(value))).toEqual([]);
     // the site name on the photo is the one the ticket has
     if ((await suggestionRow('site_name').count()) > 0) expect(await suggestionRow('site_name').textContent()).toContain('与当前值相同');
 
@@ -181,8 +184,9 @@ describe('OCR panel in Chromium: a handler reads a photo and applies the suggest
     await page.getByTestId('ocr-apply').click();
     const response = await applied;
     expect(response.status()).toBe(200);
+    // values as read go as read; the edit goes as typed, and the server reads a whole number from it
     expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({
-      data: { values: { pci: 674, band: 'n1', gnb_id: 263695 }, version: before.data.version },
+      data: { values: { pci: 674, band: 'n1', gnb_id: '263695' }, version: before.data.version },
     });
 
     await page.waitForFunction(() => (document.querySelector('#root_pci') as HTMLInputElement | null)?.value === '674');
