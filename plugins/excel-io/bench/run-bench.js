@@ -47,7 +47,9 @@ function runJson(script, argv, env = process.env) {
 
 /** A worker process (cms/scripts/worker.js); resolves once it says it is ready. */
 function startWorker(env) {
-  const child = spawn(process.execPath, [path.join(cmsDir, 'scripts', 'worker.js')], { cwd: cmsDir, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_PROFILE_DIR=<dir>: the worker writes a CPU profile there when it stops
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(cmsDir, 'scripts', 'worker.js')], { cwd: cmsDir, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready`)));
@@ -125,7 +127,9 @@ async function main() {
         if (counts.created !== generated.valid || counts.rejected !== generated.bad) throw new Error(`import counted ${JSON.stringify(counts)}`);
         results.import.push({ rowsPerSecond: ROWS / seconds, peakRssMb: peakRssMb(worker.pid) });
       } finally {
-        worker.kill('SIGKILL');
+        const exited = new Promise((resolve) => worker.once('exit', resolve));
+        worker.kill(process.env.BENCH_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
+        await exited;
       }
       const last = (k) => results[k][results[k].length - 1];
       console.log(

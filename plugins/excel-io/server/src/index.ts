@@ -5,10 +5,12 @@ import controllers from './controllers';
 import register from './register';
 import routes from './routes';
 import services from './services';
+import { stopCleanup } from './export/cleanup-schedule';
 
 export default {
   register,
   bootstrap,
+  destroy: stopCleanup,
   config,
   contentTypes,
   controllers,

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { exportService } from './export/export-services';
 import { getService } from './utils/get-service';
 
-/** Registers the `import` queue with the jobs plugin, in every process (CMS and worker). */
+/** Registers the `import`, `export` and `export-cleanup` queues with the jobs plugin, in every process (CMS and worker). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'import-jobs').register();
+  exportService(strapi, 'export-jobs').register();
 };

@@ -16,6 +16,14 @@ export interface ExcelIoConfig {
   maxCompressionRatio: number;
   /** Tries per import job, the first included. */
   attempts: number;
+  /** Days an exported file is kept before the cleanup removes it (EXPORT_TTL_DAYS). */
+  exportTtlDays: number;
+  /** Tickets a Word report may hold (EXPORT_WORD_LIMIT); more is a 400 with the count. */
+  exportWordLimit: number;
+  /** How often each process queues an export cleanup (EXPORT_CLEANUP_INTERVAL_MS). */
+  exportCleanupIntervalMs: number;
+  /** Tries per export job, the first included. */
+  exportAttempts: number;
 }
 
 export default {
@@ -28,6 +36,10 @@ export default {
     maxUncompressedBytes: 1024 * 1024 * 1024,
     maxCompressionRatio: 200,
     attempts: 3,
+    exportTtlDays: 7,
+    exportWordLimit: 200,
+    exportCleanupIntervalMs: 3_600_000,
+    exportAttempts: 3,
   } satisfies ExcelIoConfig,
   validator(config: ExcelIoConfig) {
     for (const [key, value] of Object.entries(config)) {

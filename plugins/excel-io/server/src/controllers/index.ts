@@ -1,4 +1,6 @@
+import exportRuns from './exports';
 import imports from './imports';
 import mappings from './mappings';
+import templates from './templates';
 
-export default { imports, mappings };
+export default { exports: exportRuns, imports, mappings, templates };

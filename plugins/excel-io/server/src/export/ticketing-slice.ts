@@ -37,8 +37,13 @@ export interface HistoryEntry {
 /** The slice of the ticketing plugin the export uses (plugins share services, not modules). */
 interface ExportTicketingServices {
   tickets: {
-    streamList(query: Record<string, unknown>, batchSize?: number): AsyncGenerator<ListedTicket[]>;
+    streamList(
+      query: Record<string, unknown>,
+      options?: { batchSize?: number; onCount?: (total: number) => void | Promise<void> },
+    ): AsyncGenerator<ListedTicket[]>;
+    listedOne(documentId: string): Promise<ListedTicket>;
     countList(query: Record<string, unknown>): Promise<number>;
+    parseList(query: Record<string, unknown>): Promise<unknown>;
     history(documentId: string, page: number, pageSize: number): Promise<{ entries: HistoryEntry[]; total: number }>;
   };
   'ticket-types': {

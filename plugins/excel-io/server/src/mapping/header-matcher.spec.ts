@@ -54,7 +54,17 @@ describe('HeaderMatcher', () => {
     expect(match?.score).toBeGreaterThan(0.5);
   });
 
-  it.each(['小区名称', '恢复时间', '备注2', '区县', '厂家', '工单号', '序号', '网格', '结束时间', '告警级别', '小区ID', '站点编号'])(
+  it.each([
+    ['故障发生时间', 'occurred_at'],
+    ['Fault description', 'description'],
+    ['站点经度', 'longitude'],
+    ['基站名称(必填)', 'site_name'],
+    ['告警级别', 'severity'],
+  ])('a whole name with a qualifier maps: %j → %s', (header, field) => {
+    expect(bsFault.match(header)).toMatchObject({ field, kind: expect.stringMatching(/qualified|alias|exact/) });
+  });
+
+  it.each(['小区名称', '恢复时间', '备注2', '区县', '厂家', '工单号', '序号', '网格', '结束时间', '小区ID', '站点编号', 'Recovery time', 'Site type', '故障恢复时间'])(
     'look-alikes and strangers stay unmapped: %j',
     (header) => expect(bsFault.match(header)).toBeNull(),
   );

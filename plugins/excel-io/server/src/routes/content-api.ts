@@ -1,5 +1,6 @@
 import { route } from 'strapi-plugin-access';
 import { IMPORT_RIGHT } from '../constants';
+import { EXPORT_MANAGE_RIGHT, EXPORT_READ_RIGHT } from '../export/settings';
 
 /** Every route needs `import.run` (config/roles.yaml: publisher, admin); deleting a saved mapping is for admins. */
 export default {
@@ -12,5 +13,12 @@ export default {
     route('GET', '/mappings', 'mappings.find', IMPORT_RIGHT),
     route('POST', '/mappings', 'mappings.create', IMPORT_RIGHT),
     route('DELETE', '/mappings/:id', 'mappings.delete', IMPORT_RIGHT),
+    // exports: what the caller can read (export.read, every role); templates are export.manage's
+    route('POST', '/exports', 'exports.start', EXPORT_READ_RIGHT),
+    route('GET', '/exports/:jobId/download', 'exports.download', EXPORT_READ_RIGHT),
+    route('POST', '/tickets/:ticketId/report', 'exports.ticketReport', EXPORT_READ_RIGHT),
+    route('GET', '/templates', 'templates.find', EXPORT_READ_RIGHT),
+    route('POST', '/templates', 'templates.create', EXPORT_MANAGE_RIGHT),
+    route('DELETE', '/templates/:id', 'templates.delete', EXPORT_MANAGE_RIGHT),
   ],
 };

@@ -1,4 +1,4 @@
-import type { FieldDefinition, FieldType, FormResult, Locale, ParseContext, TypeDefinition } from '../clients/ticketing-plugin';
+import type { FieldDefinition, FormResult, Locale, ParseContext, TypeDefinition } from '../clients/ticketing-plugin';
 import { cellText, isCellProblem, type CellValue } from '../reading/cell-value';
 
 /** A failing field of a row, with its message in every locale the platform speaks. */
@@ -11,7 +11,6 @@ export type RowVerdict = { ok: true; form: Record<string, unknown> } | { ok: fal
 
 /** What the checker needs of the ticketing plugin: the registry and the form check of a new ticket. */
 export interface RowCheckDeps {
-  type(name: string): FieldType;
   check(field: FieldDefinition, value: unknown, locale: Locale): string | null;
   validateNew(input: unknown, source: TypeDefinition, locale: Locale, ctx: ParseContext): FormResult;
 }
@@ -19,10 +18,12 @@ export interface RowCheckDeps {
 const LOCALES: Locale[] = ['en', 'zh-CN'];
 
 /**
- * Checks rows of one ticket type: each mapped cell through its field type's `parse`, the value
- * through the registry's `check`, then the whole row through the type's form validation (the
- * same check a new ticket gets over REST). A row with any invalid field is rejected whole,
- * naming every invalid field; messages are made in every locale only for rejected rows.
+ * Checks rows of one ticket type: the row's cells go through the type's form check for a new
+ * ticket (each value through its field type's `parse`, then the whole row through the type's
+ * JSON Schema — the check a new ticket gets over REST), then each parsed value through the
+ * registry's `check` (its rules and the type's own checks). Every value is parsed once. A row
+ * with any invalid field is rejected whole, naming every invalid field; messages are made in
+ * every locale only for rejected rows.
  */
 export class RowChecker {
   private readonly fields: Map<string, FieldDefinition>;
@@ -38,37 +39,24 @@ export class RowChecker {
   }
 
   private errorsIn(cells: CellValue[], locale: Locale): { form: Record<string, unknown>; errors: { field: string; message: string }[] } {
-    const form: Record<string, unknown> = {};
+    const input: Record<string, unknown> = {};
     const errors: { field: string; message: string }[] = [];
     this.columns.forEach((key, index) => {
       if (key === null) return;
-      const field = this.fields.get(key) as FieldDefinition;
       const raw = cells[index] ?? null;
-      if (raw !== null && isCellProblem(raw)) {
-        errors.push({ field: key, message: raw.problem });
-        return;
-      }
-      const type = this.deps.type(field.type);
-      const parsed = type.parse(raw, field, this.ctx);
-      if (!parsed.ok) {
-        errors.push({ field: key, message: locale === 'en' ? parsed.error : `不是有效的${type.label['zh-CN']}（${parsed.error}）` });
-        return;
-      }
-      if (parsed.value === null) return;
-      const problem = this.deps.check(field, parsed.value, locale);
-      if (problem) errors.push({ field: key, message: problem });
-      else form[key] = parsed.value;
+      if (raw !== null && isCellProblem(raw)) errors.push({ field: key, message: raw.problem });
+      else input[key] = raw;
     });
-    if (!errors.length) {
-      const whole = this.deps.validateNew(form, this.definition, locale, this.ctx);
-      if (!whole.ok) errors.push(...whole.errors.map((e) => ({ field: e.field, message: e.message })));
-      else return { form: whole.form, errors };
-    } else {
-      // the whole-row check adds what single cells cannot show (a required field left empty)
-      const whole = this.deps.validateNew(form, this.definition, locale, this.ctx);
-      if (!whole.ok) for (const e of whole.errors) if (!errors.some((x) => x.field === e.field)) errors.push({ field: e.field, message: e.message });
+    const whole = this.deps.validateNew(input, this.definition, locale, this.ctx);
+    if (!whole.ok) {
+      for (const e of whole.errors) if (!errors.some((x) => x.field === e.field)) errors.push({ field: e.field, message: e.message });
+      return { form: {}, errors };
     }
-    return { form, errors };
+    for (const [key, value] of Object.entries(whole.form)) {
+      const problem = this.deps.check(this.fields.get(key) as FieldDefinition, value, locale);
+      if (problem) errors.push({ field: key, message: problem });
+    }
+    return { form: whole.form, errors };
   }
 
   check(cells: CellValue[]): RowVerdict {

@@ -78,7 +78,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       definition,
       data.fields,
       {
-        type: (name) => fieldTypes.registry.require(name),
         check: (field, value, locale) => fieldTypes.check(field, value, locale),
         validateNew: (input, source, locale, parseContext) => bulk.validateNew(input, source, locale, parseContext),
       },

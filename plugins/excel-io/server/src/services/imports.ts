@@ -84,7 +84,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       plan.definition,
       fields,
       {
-        type: (name) => fieldTypes.registry.require(name),
         check: (field, value, l) => fieldTypes.check(field, value, l),
         validateNew: (input, source, l, ctx) => bulk.validateNew(input, source, l, ctx),
       },
