@@ -104,7 +104,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     },
   },
   jobs: { config: jobsConfig(env) },
-  // spreadsheet imports (plugins/excel-io/README.md lists the env)
+  // spreadsheet imports and exports (plugins/excel-io/README.md lists the env)
   'excel-io': {
     config: {
       maxBytes: env.int('IMPORT_MAX_BYTES', 50 * 1024 * 1024),
@@ -112,6 +112,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       maxRows: env.int('IMPORT_MAX_ROWS', 1_000_000),
       maxColumns: env.int('IMPORT_MAX_COLUMNS', 500),
       attempts: env.int('IMPORT_JOB_ATTEMPTS', 3),
+      exportTtlDays: env.int('EXPORT_TTL_DAYS', 7),
+      exportWordLimit: env.int('EXPORT_WORD_LIMIT', 200),
+      exportCleanupIntervalMs: env.int('EXPORT_CLEANUP_INTERVAL_MS', 3_600_000),
+      exportAttempts: env.int('EXPORT_JOB_ATTEMPTS', 3),
     },
   },
 });

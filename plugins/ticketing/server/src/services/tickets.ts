@@ -6,7 +6,7 @@ import { errors } from '@strapi/utils';
 import { accessService, ConflictError, InvalidError, MissingRightError, NotFoundError, type Actor } from 'strapi-plugin-access';
 import { FormValidator, type FormResult } from '../tickets/form-validator';
 import { diffForms } from '../tickets/form-diff';
-import { buildListQueries } from '../tickets/list-sql';
+import { buildListCount, buildListQueries, buildListRows } from '../tickets/list-sql';
 import { ListQueryError, parseListQuery } from '../tickets/list-query';
 import { INITIAL_STATE, isLegalMove, transitionRight, type TicketState } from '../tickets/workflow';
 import type { FieldDefinition, Locale } from '../field-types';
@@ -15,7 +15,7 @@ import { getService } from '../utils/get-service';
 import { parseJsonColumn } from '../utils/json-column';
 import { writeContext } from '../utils/request';
 import { unknownPhotoErrors } from '../photos/form-photos';
-import { photosOf } from '../photos/stored-photo';
+import { photosOf, type StoredPhoto } from '../photos/stored-photo';
 import type { TicketRow } from '../tickets/ticket-row';
 
 /** A ticket row, with its creator's name where a query joined it. */
@@ -29,6 +29,22 @@ export interface WriteContext {
   locale: Locale;
   requestId?: string | null;
 }
+
+/** A ticket as an export reads it: the stored form and photo objects, the creator's name. */
+export interface ListedTicket {
+  documentId: string;
+  type: string;
+  typeVersion: number;
+  status: TicketState;
+  form: Record<string, unknown>;
+  photos: StoredPhoto[];
+  creator: { id: number; username: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Rows a streamed list fetches per round trip: enough to keep the writer busy, few enough to stay small. */
+const STREAM_BATCH = 2000;
 
 /** Tickets: validated, versioned, state-machined and audited writes; filtered lists. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -244,12 +260,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return deleted;
     },
 
-    /** The page and count queries a list request runs (also what tests EXPLAIN); 400 on a bad query. */
-    async listQueries(query: Record<string, unknown>) {
+    /** A list query string, checked: a 400 naming the parameter otherwise. */
+    async parseList(query: Record<string, unknown>) {
       const types = new Map((await ticketTypes().listAll()).map((t) => [t.key, t]));
-      let parsed;
       try {
-        parsed = parseListQuery(query, {
+        return parseListQuery(query, {
           knownType: (key) => types.has(key),
           fieldsOf: (key) => new Map((types.get(key)?.fields ?? []).map((f: FieldDefinition) => [f.key, f])),
           typeOf: (name) => getService(strapi, 'field-types').get(name),
@@ -259,7 +274,77 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof ListQueryError) throw new InvalidError(error.message);
         throw error;
       }
+    },
+
+    /** The page and count queries a list request runs (also what tests EXPLAIN); 400 on a bad query. */
+    async listQueries(query: Record<string, unknown>) {
+      const parsed = await this.parseList(query);
       return { parsed, ...buildListQueries(strapi.db.connection, table(), parsed, config().countLimit) };
+    },
+
+    /** How many tickets a list query matches, exactly (`page`/`pageSize` are ignored). */
+    async countList(query: Record<string, unknown>): Promise<number> {
+      const parsed = await this.parseList(query);
+      const [{ total }] = (await buildListCount(strapi.db.connection, table(), parsed)) as unknown as { total: string }[];
+      return Number(total);
+    },
+
+    /** Stored rows as an export reads them, with their creators' names. */
+    async listedRows(rows: Row[]): Promise<ListedTicket[]> {
+      const names = await this.usernames(rows.map((r) => r.creator_id));
+      return rows.map((r) => ({
+        documentId: r.document_id,
+        type: r.type_key,
+        typeVersion: r.type_version,
+        status: r.state,
+        form: parseJsonColumn(r.form_data) as Record<string, unknown>,
+        photos: photosOf(r),
+        creator: r.creator_id ? { id: r.creator_id, username: names.get(r.creator_id) ?? null } : null,
+        // both columns are NOT NULL: the formatter's null is for absent values only
+        createdAt: timestamps().format(r.created_at) as string,
+        updatedAt: timestamps().format(r.updated_at) as string,
+      }));
+    },
+
+    /** One ticket as an export reads it; 404 when it does not exist. */
+    async listedOne(documentId: string): Promise<ListedTicket> {
+      const row = await strapi.db.connection(table()).where({ document_id: documentId }).first();
+      if (!row) throw new NotFoundError(`Ticket ${documentId} not found`);
+      return (await this.listedRows([row]))[0];
+    },
+
+    /**
+     * Every ticket a list query matches, in the list's order, a batch at a time: a server-side
+     * cursor over the list's own WHERE and ORDER BY (no OFFSET, never every row in memory), in
+     * one read-only REPEATABLE READ transaction so the rows are one snapshot however long the
+     * reader takes; `onCount` is told how many there are in that same snapshot before the first
+     * batch. `page`/`pageSize` are ignored. Leaving the loop early closes the cursor.
+     */
+    async *streamList(
+      query: Record<string, unknown>,
+      options: { batchSize?: number; onCount?: (total: number) => void | Promise<void> } = {},
+    ): AsyncGenerator<ListedTicket[]> {
+      const batchSize = Math.max(1, Math.floor(options.batchSize ?? STREAM_BATCH));
+      const parsed = await this.parseList(query);
+      const db = strapi.db.connection;
+      const { sql, bindings } = buildListRows(db, table(), parsed).toSQL();
+      const trx = await db.transaction({ isolationLevel: 'repeatable read', readOnly: true });
+      try {
+        if (options.onCount) {
+          const [{ total }] = (await buildListCount(db, table(), parsed).transacting(trx)) as unknown as { total: string }[];
+          await options.onCount(Number(total));
+        }
+        await trx.raw(`DECLARE listed_tickets NO SCROLL CURSOR FOR ${sql}`, bindings);
+        for (;;) {
+          const { rows } = (await trx.raw(`FETCH ${batchSize} FROM listed_tickets`)) as { rows: Row[] };
+          if (!rows.length) break;
+          yield await this.listedRows(rows);
+          if (rows.length < batchSize) break;
+        }
+      } finally {
+        // read-only: commit and rollback alike just end the snapshot (a rollback would reject the trx promise)
+        await trx.commit().catch(() => undefined);
+      }
     },
 
     /** A page of tickets with the total. */

@@ -36,13 +36,10 @@ function applyWhere(qb: Knex.QueryBuilder, query: ListQuery) {
 }
 
 /**
- * The page of tickets and, separately, their total: a window count over the page query
- * has planner traps (notes/performance.md), a count query of its own is steady. With
- * `countLimit` the count stops after that many + 1 matches: an expression index cannot
- * answer a count alone, so an exact count of a filter matching 125,000 of 1M tickets reads
- * every one of those rows (over a second); the caller reports a capped total as a lower bound.
+ * Every ticket a list query matches, in the list's order: the WHERE and ORDER BY that both
+ * the page query and the export's cursor run, so an export holds exactly the list's rows.
  */
-export function buildListQueries(db: Knex, table: string, query: ListQuery, countLimit = 0) {
+export function buildListRows(db: Knex, table: string, query: ListQuery) {
   const rows = db(table).select('*');
   applyWhere(rows, query);
   const { sort } = query;
@@ -51,6 +48,18 @@ export function buildListQueries(db: Knex, table: string, query: ListQuery, coun
   } else {
     rows.orderByRaw(`${fieldExpression(sort.field.key, sort.kind)} ${sort.dir} NULLS LAST, created_at DESC, id DESC`);
   }
+  return rows;
+}
+
+/**
+ * The page of tickets and, separately, their total: a window count over the page query
+ * has planner traps (notes/performance.md), a count query of its own is steady. With
+ * `countLimit` the count stops after that many + 1 matches: an expression index cannot
+ * answer a count alone, so an exact count of a filter matching 125,000 of 1M tickets reads
+ * every one of those rows (over a second); the caller reports a capped total as a lower bound.
+ */
+export function buildListQueries(db: Knex, table: string, query: ListQuery, countLimit = 0) {
+  const rows = buildListRows(db, table, query);
   rows.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
   const matches = db(table);
   applyWhere(matches, query);
@@ -59,4 +68,11 @@ export function buildListQueries(db: Knex, table: string, query: ListQuery, coun
       ? db.count({ total: '*' }).from(matches.select(db.raw('1')).limit(countLimit + 1).as('capped'))
       : matches.count({ total: '*' });
   return { rows, count };
+}
+
+/** The exact number of tickets a list query matches (no cap: an export states its count). */
+export function buildListCount(db: Knex, table: string, query: ListQuery) {
+  const matches = db(table);
+  applyWhere(matches, query);
+  return matches.count({ total: '*' });
 }
