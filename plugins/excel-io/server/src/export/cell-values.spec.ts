@@ -1,0 +1,55 @@
+import { cellOf, looksLikeFormula } from './cell-values';
+import type { ExportColumn } from './columns';
+import type { FieldType, ListedTicket } from './ticketing-slice';
+
+const ticket = (form: Record<string, unknown>): ListedTicket => ({
+  documentId: 'doc1',
+  type: 't',
+  typeVersion: 1,
+  status: 'in_progress',
+  form,
+  photos: [],
+  creator: { id: 1, username: '王工' },
+  createdAt: '2026-11-30T08:15:00.042+08:00',
+  updatedAt: '2026-12-01T23:59:59.000+08:00',
+});
+
+// a stand-in field type: only format and filterInput matter to a cell
+const fieldColumn = (filterInput: FieldType['filterInput'], format: FieldType['format']): ExportColumn => ({
+  key: 'f',
+  header: 'F',
+  source: 'field',
+  field: { key: 'f', type: 'x', label: { 'zh-CN': 'F', en: 'F' } },
+  type: { filterInput, format } as FieldType,
+});
+
+describe('cellOf', () => {
+  it('a day is an Excel date at midnight of its wall clock', () => {
+    expect(cellOf(fieldColumn('day-range', (v) => v as string), ticket({ f: '2026-11-30' }), 'zh-CN')).toEqual({
+      kind: 'moment',
+      date: new Date(Date.UTC(2026, 10, 30)),
+      withTime: false,
+      text: '2026-11-30',
+    });
+  });
+  it('a moment keeps its wall clock in the platform zone', () => {
+    const cell = cellOf(fieldColumn('moment-range', () => '2026-11-30 08:15:00'), ticket({ f: '2026-11-30T08:15:00+08:00' }), 'zh-CN');
+    expect(cell).toMatchObject({ kind: 'moment', withTime: true, text: '2026-11-30 08:15:00' });
+    expect(cell.kind === 'moment' && cell.date.toISOString()).toBe('2026-11-30T08:15:00.000Z');
+  });
+  it('numbers stay numbers; text (a phone) stays text; blanks are empty', () => {
+    expect(cellOf(fieldColumn('whole-range', (v) => v as number), ticket({ f: 387 }), 'zh-CN')).toEqual({ kind: 'number', value: 387, text: '387' });
+    expect(cellOf(fieldColumn('search', (v) => v as string), ticket({ f: '13800138000' }), 'zh-CN')).toEqual({ kind: 'text', text: '13800138000' });
+    expect(cellOf(fieldColumn('search', (v) => v as string), ticket({}), 'zh-CN')).toEqual({ kind: 'empty', text: '' });
+  });
+  it("the ticket's own columns: state label, creator, timestamps as moments", () => {
+    const meta = (key: 'status' | 'creator' | 'createdAt') => cellOf({ key, header: key, source: 'meta' }, ticket({}), 'zh-CN');
+    expect(meta('status')).toEqual({ kind: 'text', text: '处理中' });
+    expect(meta('creator')).toEqual({ kind: 'text', text: '王工' });
+    expect(meta('createdAt')).toMatchObject({ kind: 'moment', text: '2026-11-30 08:15:00' });
+  });
+  it('looksLikeFormula', () => {
+    expect(['=1', '+1', '-1', '@a', '\t=1', '\r=1'].every(looksLikeFormula)).toBe(true);
+    expect(['1', 'a=b', ' =1', '浦东'].some(looksLikeFormula)).toBe(false);
+  });
+});
