@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { RequireAccess } from './auth/require-access';
 import { RequireAuth } from './auth/require-auth';
 import { onSessionExpired } from './auth/session';
 import { ServerDownBanner } from './layout/server-down-banner';
@@ -11,6 +12,10 @@ import { queryClient } from './services/query-client';
 const TicketListPage = lazy(() => import('./pages/tickets/list'));
 const TicketFormPage = lazy(() => import('./pages/tickets/detail'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
+const ImportListPage = lazy(() => import('./pages/imports'));
+const ImportWizardPage = lazy(() => import('./pages/imports/wizard'));
+const ImportJobPage = lazy(() => import('./pages/imports/import-job-page'));
+const ExportListPage = lazy(() => import('./pages/exports'));
 
 /** The banner over every page, signed in or not. */
 function Root() {
@@ -35,6 +40,10 @@ export const router = createBrowserRouter([
           { path: 'tickets', element: <TicketListPage /> },
           { path: 'tickets/new', element: <TicketFormPage /> },
           { path: 'tickets/:id', element: <TicketFormPage /> },
+          { path: 'imports', element: <RequireAccess flag="canImport"><ImportListPage /></RequireAccess> },
+          { path: 'imports/new', element: <RequireAccess flag="canImport"><ImportWizardPage /></RequireAccess> },
+          { path: 'imports/:jobId', element: <RequireAccess flag="canImport"><ImportJobPage /></RequireAccess> },
+          { path: 'exports', element: <RequireAccess flag="canExport"><ExportListPage /></RequireAccess> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -13,6 +13,8 @@ export interface UploadOptions {
   /** 0–100 as the bytes go out. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
+  /** Text parts sent before the file (options of the request). */
+  fields?: Record<string, string>;
 }
 
 /** One POST of one file by XMLHttpRequest — fetch cannot report upload progress. */
@@ -31,6 +33,7 @@ function send(url: string, jwt: string, file: File, options: UploadOptions): Pro
     xhr.onabort = () => reject(new DOMException('upload aborted', 'AbortError'));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
     form.append(options.field, file, file.name);
     xhr.send(form);
   });

@@ -19,7 +19,17 @@ describe('accessFor', () => {
       canManagePhotos: false,
       canManageUsers: false,
       canUseOcr: false,
+      canImport: false,
+      canExport: true,
     });
+  });
+
+  it('shows the import wizard only to holders of import.run (publishers, admins); exports to every role', () => {
+    expect(accessFor({ rights: viewer }).canImport).toBe(false);
+    expect(accessFor({ rights: handler }).canImport).toBe(false);
+    expect(accessFor({ rights: publisher }).canImport).toBe(true);
+    expect(accessFor({ rights: admin }).canImport).toBe(true);
+    for (const rights of [viewer, handler, publisher, admin]) expect(accessFor({ rights }).canExport).toBe(true);
   });
 
   it('lets a handler edit and move tickets but not create, delete or touch photos', () => {

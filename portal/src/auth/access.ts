@@ -20,6 +20,10 @@ export interface Access {
   canManageUsers: boolean;
   /** Start text recognition on a ticket's photos, read its suggestions and apply them (`ocr.trigger`). */
   canUseOcr: boolean;
+  /** Import spreadsheets: the wizard and "My imports" (`import.run`). */
+  canImport: boolean;
+  /** Export the list and a ticket's Word report; "My exports" (`export.read`). */
+  canExport: boolean;
 }
 
 /** The access flags of a caller with `rights` (none while unknown). */
@@ -35,6 +39,8 @@ export function accessFor(me: Pick<Me, 'rights'> | null | undefined): Access {
     canManagePhotos: has('images.write'),
     canManageUsers: has('users.manage'),
     canUseOcr: has('ocr.trigger'),
+    canImport: has('import.run'),
+    canExport: has('export.read'),
   };
 }
 

@@ -31,6 +31,16 @@ export default function AppLayout() {
           {t('app.title')}
         </Link>
         <Link to="/tickets">{t('app.tickets')}</Link>
+        {access.canImport && (
+          <Link to="/imports" data-testid="nav-imports">
+            {t('app.imports')}
+          </Link>
+        )}
+        {access.canExport && (
+          <Link to="/exports" data-testid="nav-exports">
+            {t('app.exports')}
+          </Link>
+        )}
         <Space style={{ marginLeft: 'auto' }}>
           <LanguageSwitch />
           <Space data-testid="current-user">

@@ -15,4 +15,8 @@ export const queryKeys = {
   /** Without `locale`: the ticket's suggestions in every language (what a new reading makes stale). */
   ocrSuggestions: (ticketId: string, locale?: string) => ['ocr-suggestions', ticketId, ...(locale ? [locale] : [])] as const,
   job: (id: string) => ['job', id] as const,
+  /** The caller's jobs of one kind ("My imports", "My exports"). */
+  jobs: (kind: string) => ['jobs', kind] as const,
+  /** An import's report; without `status` every narrowing of it. */
+  importReport: (jobId: string, status?: string) => ['import-report', jobId, ...(status ? [status] : [])] as const,
 };

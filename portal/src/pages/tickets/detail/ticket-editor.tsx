@@ -13,6 +13,7 @@ import { useDeleteTicket, useMoveTicket } from './ticket-queries';
 import { useTicketForm } from './form/use-ticket-form';
 import { ConflictDialog } from './form/conflict-dialog';
 import { HistoryPanel } from './history/history-panel';
+import { WordReportButton } from '../../exports/word-report-button';
 import { MoveButtons } from './form/move-buttons';
 import { OcrPanel } from './ocr/ocr-panel';
 import { PhotoPanel } from './photos/photo-panel';
@@ -75,6 +76,7 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
                     pending={move.isPending ? (move.variables?.to ?? null) : null}
                     onMove={(to) => !move.isPending && move.mutate({ to, version: ticket.version })}
                   />
+                  {access.canExport && <WordReportButton ticketId={ticket.documentId} />}
                   {access.canDeleteTickets && (
                     <Popconfirm
                       title={t('form.deleteConfirm')}

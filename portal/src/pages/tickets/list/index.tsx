@@ -5,6 +5,7 @@ import { isApiError } from '../../../api/api-error';
 import { useAccess } from '../../../auth/access-context';
 import { useT } from '../../../i18n/locale-provider';
 import { useTicketTypes, useTypeSchema } from '../../../services/ticket-types';
+import { ExportButton } from '../../exports/export-dialog';
 import { FieldFilters } from './components/field-filters';
 import { FilterBar } from './components/filter-bar';
 import { TicketTable } from './components/ticket-table';
@@ -35,9 +36,12 @@ export default function TicketListPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('list.title')}
-      </Typography.Title>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('list.title')}
+        </Typography.Title>
+        {access.canExport && <ExportButton state={state} specs={specs} schema={schema.data} />}
+      </Space>
       <Card size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <FilterBar
