@@ -14,6 +14,12 @@ export interface PipelineConfig {
      * dark-on-transparent and light-on-transparent text keep their contrast.
      */
     flattenBackground: 'auto' | 'white' | 'black';
+    /**
+     * JPEGs at least twice this long are decoded shrunk by 2, 4 or 8 (longest side stays ≥
+     * this), straight from the DCT: a 12 MP phone photo decodes several times faster, and
+     * text that large loses nothing at half size. 0 = always full size.
+     */
+    shrinkJpegAbove: number;
   };
   det: {
     /** Longest side of the detector input, first pass (see detect-stage.ts). */
@@ -75,11 +81,15 @@ export interface PipelineConfig {
   rec: {
     /** Recogniser input height. */
     height: number;
-    /** Batches are padded to at least this width (PaddleOCR's 320 = 48 · 6.67 ratio floor). */
+    /**
+     * Crops are padded to at least this width. PaddleOCR pads to 320; short crops (a third of
+     * the lines here are under 240 px) then spend most of their run on grey padding. 128
+     * measured 13 % less recognition time at the same CER on the dev corpus (README).
+     */
     minWidth: number;
     /** Very long crops are squeezed to this width (memory bound for one batch row). */
     maxWidth: number;
-    /** Crops are sorted by aspect ratio and sent in batches of up to this many. */
+    /** Crops of one padded width are sent in batches of up to this many… */
     batchSize: number;
     /** …and of at most this many padded columns (batch size × batch width). */
     widthBudget: number;
@@ -96,6 +106,7 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
     maxBytes: 10 * 1024 * 1024,
     maxPixels: 40_000_000,
     flattenBackground: 'auto',
+    shrinkJpegAbove: 2000,
   },
   det: {
     probeSide: 640,
@@ -140,7 +151,7 @@ export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
   },
   rec: {
     height: 48,
-    minWidth: 320,
+    minWidth: 128,
     maxWidth: 3200,
     batchSize: 8,
     widthBudget: 3200,

@@ -11,6 +11,8 @@ export interface ImageHeader {
   width: number;
   height: number;
   hasAlpha: boolean;
+  /** Width and height once the EXIF orientation is applied. */
+  upright: { width: number; height: number };
 }
 
 /**
@@ -45,7 +47,9 @@ export async function readImageHeader(buf: Buffer, cfg: PipelineConfig['input'])
       `${width}×${height} is ${(width * height / 1e6).toFixed(1)} MP; the limit is ${cfg.maxPixels / 1e6} MP`,
     );
   }
-  return { format: sniffed.format, width, height, hasAlpha: Boolean(meta.hasAlpha) };
+  // EXIF orientations 5–8 turn the image by 90°.
+  const upright = (meta.orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
+  return { format: sniffed.format, width, height, hasAlpha: Boolean(meta.hasAlpha), upright };
 }
 
 /**
@@ -55,18 +59,36 @@ export async function readImageHeader(buf: Buffer, cfg: PipelineConfig['input'])
  */
 export async function decodeImage(buf: Buffer, cfg: PipelineConfig['input']): Promise<RgbImage> {
   const header = await readImageHeader(buf, cfg);
+  const shrink = header.format === 'jpeg' ? jpegShrink(header.width, header.height, cfg.shrinkJpegAbove) : 1;
   try {
-    const base = sharp(buf, { failOn: 'warning', limitInputPixels: cfg.maxPixels }).rotate().toColourspace('srgb');
+    let base = sharp(buf, { failOn: 'warning', limitInputPixels: cfg.maxPixels }).rotate().toColourspace('srgb');
+    if (shrink > 1) {
+      // libvips decodes a JPEG at 1/2, 1/4 or 1/8 straight from its DCT coefficients (shrink-on-load).
+      const side = Math.round(Math.max(header.width, header.height) / shrink);
+      base = base.resize(side, side, { fit: 'inside', kernel: 'linear' });
+    }
     if (header.hasAlpha) {
       const { data, info } = await base.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
       const { rgb } = flattenAlpha(data, info.width * info.height, cfg.flattenBackground);
-      return { data: rgb, width: info.width, height: info.height };
+      return { data: rgb, width: info.width, height: info.height, ...(shrink > 1 && { uploaded: header.upright }) };
     }
     const { data, info } = await base.removeAlpha().raw().toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new Error(`unexpected ${info.channels} channels after sRGB conversion`);
-    return { data, width: info.width, height: info.height };
+    return { data, width: info.width, height: info.height, ...(shrink > 1 && { uploaded: header.upright }) };
   } catch (err) {
     if (err instanceof ImageInputError) throw err;
     throw new ImageInputError('corrupt_image', `cannot decode the ${header.format} image: ${(err as Error).message}`);
   }
+}
+
+/**
+ * Power-of-two factor (1, 2, 4 or 8) to decode a JPEG at, so its longest side stays at least
+ * `above`: only images at least twice that size shrink, and only by factors libvips can take
+ * from the DCT without decoding the full-size pixels first. 0 turns shrinking off. Pure.
+ */
+export function jpegShrink(width: number, height: number, above: number): number {
+  if (above <= 0) return 1;
+  let factor = 1;
+  while (factor < 8 && Math.max(width, height) / (factor * 2) >= above) factor *= 2;
+  return factor;
 }

@@ -82,12 +82,17 @@ export async function analysePage(
     angles = orient.map((o) => o.angle);
     readQuads = readQuads.map((q, i) => (orient[i].angle === 180 ? rotateQuad180(q) : q));
   }
+  const { width, height } = image.uploaded ?? image;
+  const [sx, sy] = [width / image.width, height / image.height];
+  const toUploaded = (q: Quad) =>
+    unrotateQuad(q, rotation, image.width, image.height).map(([x, y]) => [Math.round(x * sx), Math.round(y * sy)]) as Quad;
   const lines = ordered.map((q, i): PageLine => {
-    const line: PageLine = { box: unrotateQuad(q, rotation, image.width, image.height), readQuad: readQuads[i] };
+    const line: PageLine = { box: toUploaded(q), readQuad: readQuads[i] };
     // Against the image for upright and upside-down pages (as before page turning existed);
     // against the turned page for sideways ones, where 0/180 against the image means nothing.
     if (angles) line.angle = rotation === 180 ? (angles[i] === 180 ? 0 : 180) : angles[i];
     return line;
   });
-  return { width: image.width, height: image.height, rotation, readImage, lines };
+  // A shrunk decode reports the uploaded image's size, which its boxes are in.
+  return { width, height, rotation, readImage, lines };
 }

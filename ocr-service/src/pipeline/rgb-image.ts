@@ -3,4 +3,9 @@ export interface RgbImage {
   data: Buffer;
   width: number;
   height: number;
+  /**
+   * Size of the uploaded (EXIF-upright) image when `data` was decoded smaller (a large JPEG,
+   * see `decodeImage`); boxes are scaled to it on the way out. Absent: the same size.
+   */
+  uploaded?: { width: number; height: number };
 }
