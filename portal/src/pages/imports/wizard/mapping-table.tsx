@@ -44,7 +44,13 @@ export function MappingTable({ rows, fields, missing, checking, onChange, onRech
         row.changed ? (
           <Tag color="blue">{t('import.source.override')}</Tag>
         ) : row.field ? (
-          <Progress percent={confidencePercent(row.score)} size="small" status={row.score >= 0.9 ? 'success' : 'normal'} />
+          <Progress
+            percent={confidencePercent(row.score)}
+            size="small"
+            status={row.score >= 0.9 ? 'success' : 'normal'}
+            // the number, also for a sure match (antd shows a tick at 100 % otherwise)
+            format={(percent) => `${percent}%`}
+          />
         ) : row.suggestion ? (
           <Typography.Text type="secondary">{t('import.suggestion', { field: label(row.suggestion) })}</Typography.Text>
         ) : null,
