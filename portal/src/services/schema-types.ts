@@ -1,3 +1,4 @@
+import type { FieldFilter } from 'strapi-plugin-ticketing/api-types';
 /** One enum choice as the schema endpoint writes it: `{ const, title }`. */
 export interface SchemaChoice {
   const: string | number | boolean;
@@ -35,22 +36,8 @@ export interface FormSchema {
   additionalProperties?: boolean;
 }
 
-/**
- * The filter control that fits a field, as the server's field-type registry says: a substring
- * box, several of the field's options, one option a list must hold, two bounds (whole numbers,
- * decimals, days, moments) or yes/no.
- */
-export type FilterInput = 'search' | 'any-of' | 'has' | 'whole-range' | 'decimal-range' | 'day-range' | 'moment-range' | 'yes-no';
-
-/** How the ticket list may filter and sort by one field (the schema answer's `filters`, in form order). */
-export interface FieldFilter {
-  field: string;
-  /** The list operators the server accepts for the field: `$eq`, `$in`, `$gte`, `$contains`, … */
-  operators: string[];
-  sortable: boolean;
-  /** null: the field has no filter control (a photo list). */
-  input: FilterInput | null;
-}
+/** The filter control of a field and how the list may filter and sort by it, as the ticketing plugin defines them. */
+export type { FieldFilter, FilterInput } from 'strapi-plugin-ticketing/api-types';
 
 /** GET /api/ticketing/ticket-types/:key/schema → `data`. */
 export interface TypeSchema {

@@ -1,12 +1,13 @@
+import type { FilterOperator } from 'strapi-plugin-ticketing/api-types';
 import type { FieldFilter, FilterInput, TypeSchema } from '../services/schema-types';
 
 // the operators the server's value kinds accept (plugins/ticketing field-types/value-kinds.ts)
-const ORDERED = ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$null'];
-const EQUALITY_AND_SUBSTRING = ['$eq', '$ne', '$in', '$contains', '$null'];
-const YES_NO = ['$eq', '$ne', '$null'];
-const LIST = ['$contains', '$null'];
+const ORDERED: FilterOperator[] = ['$eq', '$ne', '$in', '$lt', '$lte', '$gt', '$gte', '$null'];
+const EQUALITY_AND_SUBSTRING: FilterOperator[] = ['$eq', '$ne', '$in', '$contains', '$null'];
+const YES_NO: FilterOperator[] = ['$eq', '$ne', '$null'];
+const LIST: FilterOperator[] = ['$contains', '$null'];
 
-const filter = (field: string, input: FilterInput | null, operators: string[], sortable = true): FieldFilter => ({
+const filter = (field: string, input: FilterInput | null, operators: FilterOperator[], sortable = true): FieldFilter => ({
   field,
   operators,
   sortable,

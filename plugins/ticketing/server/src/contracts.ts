@@ -14,5 +14,6 @@ export type {
   ParseResult,
 } from './field-types/types';
 export type { FilterOperator, ValueKind } from './field-types/value-kinds';
-export type { FieldFilter } from './field-types/field-filters';
+export type { FieldFilter } from './field-types/types';
+export type { GpsPosition, PhotoView } from './photos/photo-view';
 export type { StoredPhoto } from './photos/stored-photo';

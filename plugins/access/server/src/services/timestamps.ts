@@ -3,8 +3,12 @@ import type { AccessPluginConfig } from '../config';
 import { formatTimestamp } from '../time/format-timestamp';
 
 /** Every timestamp an API answer holds, in the platform's zone (APP_TIMEZONE). */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  format(value: Date | string | number | null | undefined): string | null {
-    return formatTimestamp(value, (strapi.config.get('plugin::access') as AccessPluginConfig).timeZone);
-  },
-});
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const timeZone = () => (strapi.config.get('plugin::access') as AccessPluginConfig).timeZone;
+  function format(value: Date | string | number): string;
+  function format(value: Date | string | number | null | undefined): string | null;
+  function format(value: Date | string | number | null | undefined): string | null {
+    return formatTimestamp(value, timeZone());
+  }
+  return { format };
+};

@@ -1,14 +1,5 @@
 import type { FieldTypeRegistry } from './registry';
-import type { FieldDefinition, FilterInput } from './types';
-import type { FilterOperator } from './value-kinds';
-
-/** How the ticket list may filter and sort by one field: what the schema endpoint tells clients. */
-export interface FieldFilter {
-  field: string;
-  operators: readonly FilterOperator[];
-  sortable: boolean;
-  input: FilterInput;
-}
+import type { FieldDefinition, FieldFilter } from './types';
 
 /** The filters of a form's fields, in form order, each from its field type. */
 export function fieldFilters(fields: FieldDefinition[], registry: FieldTypeRegistry): FieldFilter[] {

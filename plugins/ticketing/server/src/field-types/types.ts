@@ -1,4 +1,4 @@
-import type { ValueKind } from './value-kinds';
+import type { FilterOperator, ValueKind } from './value-kinds';
 
 /** Locales the platform ships labels for; the first is the default. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -41,7 +41,16 @@ export interface ParseContext {
  * the schema endpoint: a substring box, any of the field's options, an option a list must
  * hold, a range of whole or decimal numbers, of days or of moments, yes/no; null: none.
  */
-export type FilterInput = 'search' | 'any-of' | 'has' | 'whole-range' | 'decimal-range' | 'day-range' | 'moment-range' | 'yes-no' | null;
+export type FilterInput = 'search' | 'any-of' | 'has' | 'whole-range' | 'decimal-range' | 'day-range' | 'moment-range' | 'yes-no';
+
+/** How the ticket list may filter and sort by one field: what the schema endpoint tells clients. */
+export interface FieldFilter {
+  field: string;
+  operators: readonly FilterOperator[];
+  sortable: boolean;
+  /** null: no filter control fits (a photo list). */
+  input: FilterInput | null;
+}
 
 /** Sample rules and canonical values of a type: the designer's docs and the conformance suite read them. */
 export interface FieldTypeExamples<V> {
@@ -79,7 +88,7 @@ export interface FieldType<V = unknown> {
   /** How its values compare in SQL: list operators, cast, sorting, indexes. */
   valueKind: ValueKind;
   /** The filter control that fits it (null: not offered in filter bars). */
-  filterInput: FilterInput;
+  filterInput: FilterInput | null;
   /** Values are free text (names, descriptions): OCR and import match them by label only, never by shape. */
   freeText: boolean;
   /**

@@ -3,6 +3,9 @@ import exifr from 'exifr';
 import { DomainError } from 'strapi-plugin-access';
 import { ACCEPTED_FORMATS, sniffImageFormat, type AcceptedFormat } from './image-format';
 import { sanitizeFileName } from './file-name';
+import type { GpsPosition } from './photo-view';
+
+export type { GpsPosition };
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;
@@ -24,10 +27,6 @@ export class PhotoRejectedError extends DomainError {
   }
 }
 
-export interface GpsPosition {
-  latitude: number;
-  longitude: number;
-}
 
 /** A photo that passed every check, with its thumbnail made. */
 export interface CheckedPhoto {

@@ -6,6 +6,7 @@ import { accessService, InvalidError, NotFoundError } from 'strapi-plugin-access
 import { checkPhoto, type CheckedPhoto } from '../photos/photo-check';
 import { photoStorage, type StoredObject } from '../photos/photo-storage';
 import { MAX_TICKET_PHOTOS, photosOf, type StoredPhoto } from '../photos/stored-photo';
+import type { PhotoView } from '../photos/photo-view';
 import { withoutPhotos } from '../photos/form-photos';
 import { diffForms } from '../tickets/form-diff';
 import type { TicketRow } from '../tickets/ticket-row';
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** What the API shows of a photo: its data and freshly signed URLs, never a storage key. */
-  async function present(photo: StoredPhoto) {
+  async function present(photo: StoredPhoto): Promise<PhotoView> {
     const [url, thumbnailUrl] = await Promise.all([storage.signedUrl(photo.original), storage.signedUrl(photo.thumbnail)]);
     const { id, name, mime, size, width, height, gps, uploadedBy } = photo;
     // stored as UTC (toISOString), shown in the platform's zone like every API timestamp

@@ -1,3 +1,4 @@
+import type { FilterOperator } from 'strapi-plugin-ticketing/api-types';
 import { describe, expect, it } from 'vitest';
 import type { FilterInput, TypeSchema } from '../../../services/schema-types';
 import { bsFaultSchema, siteSurveySchema } from '../../../test/schemas';
@@ -64,7 +65,8 @@ describe("filter controls from the schema answer's `filters`", () => {
       filters: [
         { field: 'site_name', operators: ['$eq'], sortable: true, input: 'search' },
         { field: 'pci', operators: ['$gte'], sortable: true, input: 'whole-range' },
-        { field: 'gnb_id', operators: ['$near'], sortable: false, input: 'map-area' as FilterInput },
+        // a newer server's operator and control, which this portal does not know
+        { field: 'gnb_id', operators: ['$near' as FilterOperator], sortable: false, input: 'map-area' as FilterInput },
         { field: 'band', operators: ['$in'], sortable: true, input: 'any-of' },
         { field: 'severity', operators: ['$in'], sortable: true, input: 'any-of' },
       ],
