@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { startTestApp } from './helpers/strapi';
 import { startS3Server } from './helpers/s3';
-import { userToken } from './helpers/users';
+import { adminToken, userToken } from './helpers/users';
 import { bsFaultForm } from './helpers/tickets';
 import { siteJpeg } from './helpers/photos';
 import { auth, finishedJob } from './helpers/excel-imports';
@@ -197,6 +200,24 @@ describe('Excel, CSV and Word export', () => {
       const res = await upload(tokens.publisher, await make());
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(message);
+    });
+
+    it('in the Content Manager too: a bad template is a 400 naming the problem, a good one is saved', async () => {
+      const admin = await adminToken(app.strapi);
+      const media = async (bytes: Buffer) => {
+        const filepath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tpl-')), 'tpl.xlsx');
+        fs.writeFileSync(filepath, bytes);
+        const mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        const [file] = await app.strapi.plugin('upload').service('upload').upload({ data: { fileInfo: { name: 'tpl.xlsx' } }, files: { filepath, originalFilename: 'tpl.xlsx', mimetype: mime, size: bytes.length } });
+        return file.id as number;
+      };
+      const save = async (file: number) =>
+        api().post('/content-manager/collection-types/plugin::excel-io.export-template').set(auth(admin)).send({ name: 'CM模板', ticketType: 'bs-fault', file });
+      const bad = await save(await media(await templateBytes([])));
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/no data row/);
+      const good = await save(await media(await templateBytes(['{{site_name}}', '{{id}}'])));
+      expect(good.status).toBe(201);
     });
 
     it('fills the title placeholders and styles the rows like the data row', async () => {

@@ -10,14 +10,15 @@ const TEXT_FORMAT = '@';
 
 /** The styles of one column's data cells, made once: exceljs dedupes styles by value, per cell. */
 interface ColumnStyles {
-  base: Partial<Style>;
+  /** Undefined when the data row has no style of its own: the cell then gets none (exceljs serialises every style it is given). */
+  base: Partial<Style> | undefined;
   date: Partial<Style>;
   dateTime: Partial<Style>;
   text: Partial<Style>;
 }
 
 const columnStyles = (base: Partial<Style>): ColumnStyles => ({
-  base,
+  base: Object.keys(base).length ? base : undefined,
   date: { ...base, numFmt: DATE_FORMAT },
   dateTime: { ...base, numFmt: DATE_TIME_FORMAT },
   text: { ...base, numFmt: TEXT_FORMAT },
@@ -85,11 +86,11 @@ export class XlsxExportWriter {
       const styles = this.styles[i];
       switch (cell.kind) {
         case 'empty':
-          target.style = styles.base;
+          if (styles.base) target.style = styles.base;
           break;
         case 'number':
           target.value = cell.value;
-          target.style = styles.base;
+          if (styles.base) target.style = styles.base;
           break;
         case 'moment':
           target.value = cell.date;
@@ -98,7 +99,8 @@ export class XlsxExportWriter {
         case 'text':
           // a string cell is never evaluated; the text format keeps it so when edited (formula injection)
           target.value = cell.text;
-          target.style = looksLikeFormula(cell.text) || /^\d/.test(cell.text) ? styles.text : styles.base;
+          if (looksLikeFormula(cell.text) || /^\d/.test(cell.text)) target.style = styles.text;
+          else if (styles.base) target.style = styles.base;
           break;
       }
     }

@@ -61,6 +61,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return parsed;
   }
 
+  /** The bytes of a media file, through the same storage adapter as photos. */
+  const readMedia = (media: MediaFile) =>
+    exportTicketing(strapi, 'storage').read({ path: media.path ?? '', hash: media.hash, ext: media.ext, mime: media.mime, size: media.size, url: media.url });
+
   async function knownType(key: string) {
     try {
       await exportTicketing(strapi, 'ticket-types').definition(key);
@@ -100,22 +104,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await documents().delete({ documentId });
     },
 
+    /** Checks the uploaded media file `fileId` as a template of `ticketType` (the write guard's check). */
+    async checkStored(fileId: number, ticketType: string): Promise<void> {
+      await knownType(ticketType);
+      const media = (await strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId } })) as MediaFile | null;
+      if (!media) throw new InvalidError(`No uploaded file ${fileId}`);
+      await check(await readMedia(media), ticketType);
+    },
+
     /** The template an export of `ticketType` uses, read and checked; 400 when it is unusable. */
     async load(documentId: string, ticketType: string): Promise<ParsedTemplate> {
       const found = (await documents().findOne({ documentId, populate: ['file'] as never })) as unknown as TemplateEntry | null;
       if (!found) throw new InvalidError(`Unknown template "${documentId}"`);
       if (found.ticketType !== ticketType) throw new InvalidError(`Template "${found.name}" is for ticket type ${found.ticketType}, not ${ticketType}`);
       if (!found.file) throw new TemplateError(`Template "${found.name}" has no file`);
-      const { file: media } = found;
-      const bytes = await exportTicketing(strapi, 'storage').read({
-        path: media.path ?? '',
-        hash: media.hash,
-        ext: media.ext,
-        mime: media.mime,
-        size: media.size,
-        url: media.url,
-      });
-      return check(bytes, ticketType);
+      return check(await readMedia(found.file), ticketType);
     },
   };
 };
