@@ -5,7 +5,7 @@ import { zonedFormatter, type Actor } from 'strapi-plugin-access';
 import type { BulkTicket } from './ticket-bulk';
 import { getService } from '../utils/get-service';
 
-/** The role names of DESIGN.md "RBAC"; their grants come from the roles file. */
+/** The role names (docs/architecture.md "Roles and rights"); their grants come from the roles file. */
 export const DEMO_ROLES = ['viewer', 'handler', 'publisher', 'admin'] as const;
 const BATCH = 5000;
 const WRITERS = 2;

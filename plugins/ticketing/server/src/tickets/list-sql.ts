@@ -53,7 +53,7 @@ export function buildListRows(db: Knex, table: string, query: ListQuery) {
 
 /**
  * The page of tickets and, separately, their total: a window count over the page query
- * has planner traps (notes/performance.md), a count query of its own is steady. With
+ * has planner traps (docs/performance.md), a count query of its own is steady. With
  * `countLimit` the count stops after that many + 1 matches: an expression index cannot
  * answer a count alone, so an exact count of a filter matching 125,000 of 1M tickets reads
  * every one of those rows (over a second); the caller reports a capped total as a lower bound.

@@ -1,4 +1,4 @@
-/** Ticket states and the moves between them (spec/ticket-types.md "Ticket states"). */
+/** Ticket states and the moves between them (docs/ticket-types.md "Ticket states"). */
 export const TICKET_STATES = ['draft', 'submitted', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 export const INITIAL_STATE: TicketState = 'draft';
