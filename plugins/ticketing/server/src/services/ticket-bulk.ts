@@ -143,7 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Inserts already-validated tickets with multi-row statements, each with its audit
      * entry, in one transaction: the bulk path (demo data, imports) — an insert per row
-     * is 40–75× slower (notes/performance.md).
+     * is 40–75× slower (docs/performance.md).
      */
     async insertMany(items: BulkTicket[], ctx: { actor: Actor; requestId?: string | null; action?: string }) {
       const rows = items.map((item) => ({
