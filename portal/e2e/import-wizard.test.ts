@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { artifactsDir, launchBrowser } from './helpers/browser';
 import { apiLogin, cmsApi, startPlatform, type Platform } from './helpers/platform';
-import { choose, dropFiles, openAs } from './helpers/ui';
+import { dropFiles, openAs } from './helpers/ui';
 
 // a dev file of the import corpus: 故障明细, header row 2, 120 data rows — 108 valid, 12 with
 // errors, 6 skipped (its truth file); column M (故障描述) feeds the optional description
@@ -51,8 +51,12 @@ describe('Import wizard in Chromium: a publisher imports a dev spreadsheet', () 
     await page.getByTestId('mapping-table').waitFor();
     expect(await page.getByTestId('mapping-table').locator('tbody tr.ant-table-row').count()).toBe(13);
     await expect(page.getByTestId('required-unmapped').textContent()).resolves.toBe('所有必填字段都有对应的列');
-    // override: the description column is not imported
-    await choose(page, page.getByTestId('mapping-select-M'), '（不导入）');
+    await page.screenshot({ path: path.join(artifactsDir, 'import-mapping.png'), fullPage: true });
+    // override: the description column is not imported (typed into the select's search, then picked)
+    await page.getByTestId('mapping-select-M').locator('input').click();
+    await page.keyboard.type('不导入');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await page.keyboard.press('Enter');
     const rowM = page.getByTestId('mapping-table').locator('tbody tr.ant-table-row').nth(12);
     expect(await rowM.getByTestId('mapping-source').textContent()).toBe('手动指定');
 
