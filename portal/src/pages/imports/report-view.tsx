@@ -11,7 +11,8 @@ const STATUS_COLORS = { created: 'success', valid: 'success', rejected: 'error',
 /** A cell: the value as read, and under it each error of its field. */
 function Cell({ text, errors }: { text: string; errors?: string[] }) {
   return (
-    <Space orientation="vertical" size={0} data-testid={errors ? 'bad-cell' : undefined}>
+    // a cell wraps: one long value (a 300-character site name) must not push the other columns out of view
+    <Space orientation="vertical" size={0} style={{ maxWidth: 240, overflowWrap: 'anywhere' }} data-testid={errors ? 'bad-cell' : undefined}>
       <Typography.Text>{text}</Typography.Text>
       {errors?.map((message) => (
         <Typography.Text key={message} type="danger" style={{ fontSize: 12 }} data-testid="cell-error">
@@ -58,6 +59,7 @@ export function ReportRows({ jobId, report }: { jobId: string; report: ImportRep
     ...columns.map(({ header, field }) => ({
       title: header,
       key: field,
+      width: 180,
       render: (_: unknown, row: CheckedRow) => <Cell text={cellText(row, field)} errors={errorsByField(row, columns).get(field)} />,
     })),
   ];
