@@ -237,7 +237,7 @@ describe('Excel, CSV and Word export', () => {
       expect(sheet.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
       expect(sheet.model.merges).toContain('A1:D1');
       expect(sheet.getCell('A2').value).toMatch(/^导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2} 导出人：user\d+_\d+$/);
-      expect(sheet.getCell('A3').value).toBe('筛选：严重程度 = critical');
+      expect(sheet.getCell('A3').value).toBe('筛选：严重程度 = 紧急');
       expect(sheet.getCell('A4').value).toBe(ids.length);
       expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual(['站点', 'PCI', '严重程度', '编号']);
       expect(sheet.getColumn(1).width).toBe(33);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { FieldDefinition, FieldType, Locale, StoredObject, TypeDefinition } from '../clients/ticketing-plugin';
+import type { FieldDefinition, FieldType, Locale, ParseContext, StoredObject, TypeDefinition } from '../clients/ticketing-plugin';
 
-export type { FieldDefinition, FieldType, Locale, StoredObject, TypeDefinition };
+export type { FieldDefinition, FieldType, Locale, ParseContext, StoredObject, TypeDefinition };
 
 /** One photo of a ticket's ordered list, as the ticketing plugin stores it. */
 export interface StoredPhoto {
@@ -51,6 +51,7 @@ interface ExportTicketingServices {
   };
   'field-types': {
     get(name: string): FieldType | undefined;
+    parseContext(): ParseContext;
     requestLocale(query: Record<string, unknown>, acceptLanguage?: string): Locale;
   };
   storage: {

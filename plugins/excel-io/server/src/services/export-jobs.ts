@@ -40,6 +40,8 @@ export interface ExportResult {
 }
 
 const DAY_MS = 86_400_000;
+// Excel refuses these in a sheet name, and more than 31 characters
+const sheetName = (text: string) => [...text].filter((c) => !'[]:*?/\\'.includes(c)).join('').slice(0, 31) || 'Sheet1';
 // a file name without path separators, characters Windows refuses, or control characters
 const safeName = (text: string) => [...text].filter((c) => c >= ' ' && !'\\/:*?"<>|'.includes(c)).join('') || 'export';
 
@@ -47,6 +49,7 @@ const safeName = (text: string) => [...text].filter((c) => c >= ' ' && !'\\/:*?"
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::excel-io') as ExcelIoConfig;
   const timestamps = () => accessService(strapi, 'timestamps');
+  const shower = () => ({ typeOf: (name: string) => exportTicketing(strapi, 'field-types').get(name), parseContext: exportTicketing(strapi, 'field-types').parseContext() });
   /** `2026-12-07 13:30` in the platform zone. */
   const wallClock = (date: Date) => (timestamps().format(date) as string).slice(0, 16).replace('T', ' ');
 
@@ -62,14 +65,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       typeName,
       exportedAt: wallClock(new Date()),
       exportedBy: actor.name ?? '',
-      filters: describeQuery(request.query, definition, request.locale),
+      filters: describeQuery(request.query, definition, request.locale, shower()),
       count,
     });
     return writeSheet({
       format: request.format as 'xlsx' | 'csv',
       filename,
       locale: request.locale,
-      layoutFor: (count) => (template ? templateLayout(template, definition, request.locale, typeOf, titleValues(count)) : defaultLayout(columns, typeName.slice(0, 31))),
+      layoutFor: (count) => (template ? templateLayout(template, definition, request.locale, typeOf, titleValues(count)) : defaultLayout(columns, sheetName(typeName))),
       batches: (onCount) => exportTicketing(strapi, 'tickets').streamList(request.query, { onCount }),
       afterBatch: async (done, total) => {
         await ctx.throwIfCancelled();
@@ -99,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       columns,
       {
         typeName: definition.name[request.locale],
-        filters: request.ticketId ? request.ticketId : describeQuery(request.query, definition, request.locale),
+        filters: request.ticketId ? request.ticketId : describeQuery(request.query, definition, request.locale, shower()),
         count: selected.length,
         exportedAt: wallClock(new Date()),
         exportedBy: actor.name ?? '',
