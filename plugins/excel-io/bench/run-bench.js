@@ -56,8 +56,8 @@ function startWorker(env) {
   });
 }
 
-/** Peak resident set of a live process, in MB (Linux: VmHWM). */
-const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+/** Peak (VmHWM) or current (VmRSS) resident set of a live process, in MB (Linux). */
+const rssMb = (pid, which = 'VmHWM') => Number(new RegExp(`${which}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs) => `${Math.round(Math.min(...xs)).toLocaleString('en')}–${Math.round(Math.max(...xs)).toLocaleString('en')}`;
@@ -110,7 +110,11 @@ async function main() {
       const copy = runJson('copy-floor.js', [env.DATABASE_URL, String(ROWS)], env);
       results.copy.push({ rowsPerSecond: copy.rows / copy.seconds, peakRssMb: copy.peakRssMb });
       await clean();
-      const worker = await startWorker({ ...env, WORKERS: 'inline' });
+      // BENCH_WORKER_NODE_OPTIONS: node flags for the worker only (e.g. a heap cap)
+      const workerOptions = process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {};
+      const worker = await startWorker({ ...env, ...workerOptions, WORKERS: 'inline' });
+      // what the worker holds before the import: Strapi with every plugin loaded
+      const idleRssMb = rssMb(worker.pid, 'VmRSS');
       try {
         const started = process.hrtime.bigint();
         const upload = { filepath: file, originalFilename: 'bs-fault.xlsx', size: fs.statSync(file).size };
@@ -125,7 +129,7 @@ async function main() {
         if (record.status !== 'succeeded') throw new Error(`import ${record.status}: ${record.error}`);
         const { counts } = record.result;
         if (counts.created !== generated.valid || counts.rejected !== generated.bad) throw new Error(`import counted ${JSON.stringify(counts)}`);
-        results.import.push({ rowsPerSecond: ROWS / seconds, peakRssMb: peakRssMb(worker.pid) });
+        results.import.push({ rowsPerSecond: ROWS / seconds, peakRssMb: rssMb(worker.pid), idleRssMb });
       } finally {
         const exited = new Promise((resolve) => worker.once('exit', resolve));
         worker.kill(process.env.BENCH_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
@@ -134,7 +138,7 @@ async function main() {
       const last = (k) => results[k][results[k].length - 1];
       console.log(
         `round ${round}: read ${Math.round(last('read').rowsPerSecond)} rows/s (${Math.round(last('read').peakRssMb)} MB) | ` +
-          `COPY ${Math.round(last('copy').rowsPerSecond)} rows/s | import ${Math.round(last('import').rowsPerSecond)} rows/s (worker peak ${Math.round(last('import').peakRssMb)} MB)`,
+          `COPY ${Math.round(last('copy').rowsPerSecond)} rows/s | import ${Math.round(last('import').rowsPerSecond)} rows/s (worker peak ${Math.round(last('import').peakRssMb)} MB, ${Math.round(last('import').idleRssMb)} MB before the job)`,
       );
     }
   } finally {
@@ -150,6 +154,8 @@ async function main() {
     const rss = results[name].map((r) => r.peakRssMb);
     console.log(`| ${label} | ${Math.round(median(rates)).toLocaleString('en')} (${spread(rates)}) | ${Math.round(median(rss))} (${spread(rss)}) |`);
   }
+  const idle = results.import.map((r) => r.idleRssMb);
+  console.log(`worker RSS before the job (Strapi and its plugins loaded): ${Math.round(median(idle))} MB (${spread(idle)})`);
   process.exit(0);
 }
 

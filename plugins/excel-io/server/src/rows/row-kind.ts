@@ -14,14 +14,25 @@ const FIRST_CELLS = 3;
  * only a serial number, captions), totals rows and footnotes. `mapped` holds the mapped column indexes.
  */
 export function skipKind(cells: CellValue[], mapped: number[]): SkipKind | null {
-  const filled = cells.map((c, i) => ({ i, text: cellText(c), value: c })).filter((c) => c.text !== '');
-  if (!filled.length) return 'blank';
-  if (filled.slice(0, FIRST_CELLS).some((c) => TOTALS.test(c.text))) return 'totals';
-  const mappedSet = new Set(mapped);
-  if (!filled.some((c) => mappedSet.has(c.i))) {
-    // a serial number waiting for data is a template row; text alone is a note or a caption
-    return filled.some((c) => typeof c.value === 'number' || /^\d+$/.test(c.text)) ? 'template' : 'note';
+  // one pass without building arrays: this runs for every row of every import
+  let filled = 0;
+  let inMapped = false;
+  let numeric = false;
+  let only: { text: string; value: CellValue } | null = null;
+  for (let i = 0; i < cells.length; i++) {
+    const value = cells[i];
+    if (value === null || value === undefined) continue;
+    const text = cellText(value);
+    if (text === '') continue;
+    filled += 1;
+    if (filled <= FIRST_CELLS && TOTALS.test(text)) return 'totals';
+    if (filled === 1) only = { text, value };
+    if (mapped.includes(i)) inMapped = true;
+    if (typeof value === 'number' || /^\d+$/.test(text)) numeric = true;
   }
-  if (filled.length === 1 && !isCellProblem(filled[0].value) && NOTE.test(filled[0].text)) return 'note';
+  if (!filled) return 'blank';
+  // a serial number waiting for data is a template row; text alone is a note or a caption
+  if (!inMapped) return numeric ? 'template' : 'note';
+  if (filled === 1 && only && !isCellProblem(only.value) && NOTE.test(only.text)) return 'note';
   return null;
 }
