@@ -65,8 +65,9 @@ afterAll(async () => {
   await platform?.interrupt(30_000);
   await dropTestDatabase(databaseName);
   await deleteRedisKeys(redisPrefix);
-  fs.rmSync(workDir, { recursive: true, force: true });
-}, 2 * MINUTE);
+  // the clone holds a full install: removing it takes minutes on a busy disk
+  await fs.promises.rm(workDir, { recursive: true, force: true });
+}, 10 * MINUTE);
 
 describe('README Quick start on a fresh clone', () => {
   it('npm start serves the CMS and the portal on the ports of the environment, over the ones cms/.env names', async () => {
