@@ -36,9 +36,16 @@ export async function writeSheet(job: SheetExport): Promise<number> {
   for await (const batch of job.batches((count) => (total = count))) {
     if (!layout) layout = job.layoutFor(total);
     const columns = layout.columns;
-    const rows = batch.map((ticket) => columns.map((column) => cellOf(column, ticket, job.locale)));
-    writer ??= open(rows);
-    for (const cells of rows) await writer.addRow(cells);
+    const cellsOf = (ticket: ListedTicket) => columns.map((column) => cellOf(column, ticket, job.locale));
+    if (!writer) {
+      // the first batch is also the sample the column widths are fitted to
+      const sample = batch.map(cellsOf);
+      writer = open(sample);
+      for (const cells of sample) await writer.addRow(cells);
+    } else {
+      // one row's cells at a time: made, written, dropped while still young garbage
+      for (const ticket of batch) await writer.addRow(cellsOf(ticket));
+    }
     done += batch.length;
     await job.afterBatch(done, total);
   }
