@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import ExcelJS from 'exceljs';
 import { startTestApp } from './helpers/strapi';
 import { addTestJob } from './helpers/jobs';
 import { plainPng } from './helpers/photos';
@@ -37,6 +38,19 @@ interface Call {
   query?: string;
   body?: unknown;
   files?: number;
+  /** A multipart file (and text fields) under a field name of the route's own. */
+  attach?: { field: string; bytes: Buffer; name: string; fields?: Record<string, string> };
+  /** The status the route answers for this call when it is not a 2xx (a 409 while an export runs). */
+  status?: number;
+}
+
+/** An export template for bs-fault: a title row and a data row. */
+async function templateWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('T');
+  sheet.getRow(1).values = ['{{typeName}} {{exportedAt}}'];
+  sheet.getRow(2).values = ['{{site_name}}', '{{pci}}', '{{createdAt}}'];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 describe('every content-API answer writes timestamps with the platform offset', () => {
@@ -86,6 +100,18 @@ describe('every content-API answer writes timestamps with the platform offset', 
     'ocr POST /jobs': async () => ({ body: { data: { ticket: shared.ticket } } }),
     'ocr GET /results': async () => ({ query: `ticket=${shared.ticket}` }),
     'ocr POST /tickets/:id/apply': async () => ({ body: { data: { values: { site_name: '浦东张江基站03' }, version: await versionOf(shared.ticket) } } }),
+    'excel-io POST /exports': async () => ({ body: { data: { ticketType: 'bs-fault', format: 'csv' } } }),
+    // workers are off: the export stays queued, so its download is a 409 saying so
+    'excel-io GET /exports/:jobId/download': async () => ({
+      params: { jobId: (await api().post('/api/excel-io/exports').set(auth()).send({ data: { ticketType: 'bs-fault', format: 'xlsx' } })).body.data.documentId },
+      status: 409,
+    }),
+    'excel-io POST /tickets/:ticketId/report': async () => ({ params: { ticketId: shared.ticket } }),
+    'excel-io POST /templates': async () => ({ attach: { field: 'file', bytes: await templateWorkbook(), name: 't.xlsx', fields: { name: '走查模板', ticketType: 'bs-fault' } } }),
+    'excel-io DELETE /templates/:id': async () => {
+      const res = await api().post('/api/excel-io/templates').set(auth()).field('name', '待删模板').field('ticketType', 'bs-fault').attach('file', await templateWorkbook(), 't.xlsx');
+      return { params: { id: res.body.data.documentId } };
+    },
   };
 
   /** Path parameters every route of a plugin means the same by. */
@@ -128,9 +154,13 @@ describe('every content-API answer writes timestamps with the platform offset', 
         const url = `/api/${plugin}${route.path.replace(/:([^/]+)/g, (_m: string, name: string) => params[name])}`.replace(/\/$/, '');
         let req = api()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](call.query ? `${url}?${call.query}` : url).set(auth());
         for (let i = 0; i < (call.files ?? 0); i += 1) req = req.attach('files', await plainPng(), `walk-${i}.png`);
+        if (call.attach) {
+          for (const [name, value] of Object.entries(call.attach.fields ?? {})) req = req.field(name, value);
+          req = req.attach(call.attach.field, call.attach.bytes, call.attach.name);
+        }
         const res = call.body === undefined ? await req : await req.send(call.body as object);
         walked += 1;
-        if (res.status >= 300) failed.push(`${label}: ${res.status} ${JSON.stringify(res.body?.error ?? res.text)}`);
+        if (call.status ? res.status !== call.status : res.status >= 300) failed.push(`${label}: ${res.status} ${JSON.stringify(res.body?.error ?? res.text)}`);
         if (!/json/.test(res.type)) continue;
         utc.push(...stringsMatching(res.body, UTC_TIMESTAMP).map((found) => `${label}: ${found}`));
         if (stringsMatching(res.body, OFFSET_TIMESTAMP).length) withOffset.add(label);

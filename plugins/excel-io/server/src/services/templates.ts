@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { InvalidError, NotFoundError } from 'strapi-plugin-access';
+import { accessService, InvalidError, NotFoundError } from 'strapi-plugin-access';
 import { parseTemplate, templateLayout, TemplateError, type ParsedTemplate } from '../export/template';
 import { EXPORT_TEMPLATE_UID, TEMPLATE_MAX_BYTES } from '../export/settings';
 import { exportTicketing } from '../export/ticketing-slice';
@@ -48,8 +48,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ticketType: t.ticketType,
     fileName: t.file?.name ?? null,
     size: t.file?.size ?? null,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt,
+    // the platform's offset, as every timestamp the APIs answer with
+    createdAt: accessService(strapi, 'timestamps').format(t.createdAt),
+    updatedAt: accessService(strapi, 'timestamps').format(t.updatedAt),
   });
 
   /** A template checked against its ticket type: a TemplateError (400) names what is wrong. */
