@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { InvalidError } from 'strapi-plugin-access';
 import { requestLocale } from '../utils/locale';
 import { getService } from '../utils/get-service';
 
@@ -9,7 +9,7 @@ function parseVersion(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
   const version = Number(raw);
   if (typeof raw !== 'string' || !Number.isSafeInteger(version) || version < 1) {
-    throw new errors.ValidationError(`version must be a positive integer, got "${String(raw)}"`);
+    throw new InvalidError(`version must be a positive integer, got "${String(raw)}"`);
   }
   return version;
 }

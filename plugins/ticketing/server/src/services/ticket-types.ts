@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { NotFoundError } from 'strapi-plugin-access';
 import { TICKET_TYPE_REVISION_UID, TICKET_TYPE_UID } from '../constants';
 import { fieldFilters, type FieldDefinition, type FormSource, type Locale } from '../field-types';
 import { getService } from '../utils/get-service';
@@ -80,8 +80,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             .query(TICKET_TYPE_REVISION_UID)
             .findOne({ where: { typeKey: key, version } })) as TicketTypeEntry | null;
           if (!row) {
-            if (!(await this.findByKey(key))) throw new errors.NotFoundError(`Unknown ticket type "${key}"`);
-            throw new errors.NotFoundError(`Ticket type "${key}" has no version ${version}`);
+            if (!(await this.findByKey(key))) throw new NotFoundError(`Unknown ticket type "${key}"`);
+            throw new NotFoundError(`Ticket type "${key}" has no version ${version}`);
           }
           revision = { ...toSource({ ...row, key }), version };
           revisions.set(revisionKey, revision);
@@ -91,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const cached = current.get(key);
       if (cached && cached.until > Date.now()) return cached.definition;
       const entry = await this.findByKey(key);
-      if (!entry) throw new errors.NotFoundError(`Unknown ticket type "${key}"`);
+      if (!entry) throw new NotFoundError(`Unknown ticket type "${key}"`);
       const definition = { ...toSource(entry), version: entry.version, active: entry.active };
       current.set(key, { definition, until: Date.now() + CURRENT_TTL_MS });
       return definition;

@@ -2,7 +2,6 @@ import type { Knex } from 'knex';
 import type { Core } from '@strapi/strapi';
 import { newDocumentId } from '../utils/document-id';
 import { TICKET_UID } from '../constants';
-import { errors } from '@strapi/utils';
 import { accessService, ConflictError, InvalidError, MissingRightError, NotFoundError, type Actor } from 'strapi-plugin-access';
 import { FormValidator, type FormResult } from '../tickets/form-validator';
 import { diffForms } from '../tickets/form-diff';
@@ -126,8 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const definition = await ticketTypes()
         .definition(input.type)
         .catch((error) => {
-          // the ticket-types service still throws Strapi's NotFoundError
-          if (error instanceof NotFoundError || error instanceof errors.NotFoundError) return null;
+          if (error instanceof NotFoundError) return null;
           throw error;
         });
       if (!definition?.active) throw new InvalidError(`Unknown ticket type "${input.type}"`);

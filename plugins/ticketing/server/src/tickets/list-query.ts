@@ -1,4 +1,4 @@
-import { InvalidError } from 'strapi-plugin-access';
+import { InvalidError, pageParams } from 'strapi-plugin-access';
 import { FILTER_OPERATORS, type FieldDefinition, type FieldType, type FilterOperator, type ParseContext, type ValueKind } from '../field-types';
 import { isTicketState, type TicketState } from './workflow';
 
@@ -21,15 +21,6 @@ export interface ListQuery {
 
 /** A bad list query (a 400): the message names the parameter. */
 export class ListQueryError extends InvalidError {}
-
-function positiveInt(raw: unknown, name: string, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || !Number.isInteger(n) || n < 1 || n > max) {
-    throw new ListQueryError(`${name} must be an integer from 1 to ${max}, got "${String(raw)}"`);
-  }
-  return n;
-}
 
 const list = (raw: unknown): unknown[] => (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw]);
 
@@ -71,8 +62,7 @@ function parseValue(filter: { field: FieldDefinition; kind: ValueKind; op: Filte
 
 /** Turns Strapi's parsed query string into a checked list query; every mistake is a ListQueryError. */
 export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryContext): ListQuery {
-  const page = positiveInt(query.page, 'page', 1, 1_000_000);
-  const pageSize = positiveInt(query.pageSize, 'pageSize', 25, 100);
+  const { page, pageSize } = pageParams(query);
 
   let type: string | undefined;
   if (query.type !== undefined) {
