@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -16,6 +17,7 @@ describe('Export in Chromium: a handler exports a filtered ticket list', () => {
   let platform: Platform;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
+  let firstTicket = '';
 
   beforeAll(async () => {
     platform = await startPlatform();
@@ -23,11 +25,12 @@ describe('Export in Chromium: a handler exports a filtered ticket list', () => {
     page = browser.page;
     const { jwt } = await apiLogin(platform, 'publisher');
     for (const [i, pci] of PCIS.entries()) {
-      await cmsApi(platform, '/api/ticketing/tickets', {
+      const created = await cmsApi<{ data: { documentId: string } }>(platform, '/api/ticketing/tickets', {
         token: jwt,
         method: 'POST',
         body: { data: { type: 'bs-fault', form: { site_name: `导出测试站${i + 1}`, gnb_id: 1000 + i, pci, band: 'n78', severity: 'minor', occurred_at: '2026-11-29 10:00' } } },
       });
+      firstTicket ||= created.data.documentId;
     }
   });
 
@@ -78,6 +81,21 @@ describe('Export in Chromium: a handler exports a filtered ticket list', () => {
     await page.getByTestId('export-list').getByTestId('job-status').first().waitFor();
     expect(await page.getByTestId('export-list').getByTestId('job-status').first().getAttribute('data-status')).toBe('succeeded');
     expect(await page.getByTestId('export-list').getByTestId('export-download').count()).toBe(1);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('makes a ticket\'s Word report in one click and hands the .docx to the browser', async () => {
+    await page.goto(`${platform.portalUrl}/tickets/${firstTicket}`);
+    await page.getByTestId('ticket-card').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('word-report').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const saved = path.join(artifactsDir, `word-${download.suggestedFilename()}`);
+    await download.saveAs(saved);
+    const bytes = fs.readFileSync(saved);
+    // a Word file is a zip whose central directory names its document part
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+    expect(await page.getByTestId('export-download').count()).toBe(1);
     expect(browser.pageErrors).toEqual([]);
   });
 });
