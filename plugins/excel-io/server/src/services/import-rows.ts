@@ -45,8 +45,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every recorded row of a job, in row order. */
     async ofJob(job: string): Promise<RecordedRow[]> {
       const rows = await strapi.db.connection(table()).select('row', 'verdict', 'errors', 'data').where({ job_id: job }).orderBy('row');
-      return rows.map((r: { row: number; verdict: RecordedRow['verdict']; errors: unknown; data: unknown }) => ({
-        row: r.row,
+      return rows.map((r: { row: number | string; verdict: RecordedRow['verdict']; errors: unknown; data: unknown }) => ({
+        row: Number(r.row),
         verdict: r.verdict,
         errors: parseJson(r.errors) ?? undefined,
         data: parseJson(r.data) ?? undefined,

@@ -31,7 +31,8 @@ export function mappingOf(plan: Pick<ImportPlan, 'columns'>) {
   const mapping: Record<string, string | null> = {};
   const mappingScores: Record<string, number> = {};
   for (const column of plan.columns) {
-    if (!column.header.trim()) continue;
+    // a header text twice (two `备注` columns): the one that feeds a field speaks for it
+    if (!column.header.trim() || mapping[column.header]) continue;
     mapping[column.header] = column.field;
     mappingScores[column.header] = column.score;
   }

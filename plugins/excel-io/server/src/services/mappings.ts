@@ -12,7 +12,7 @@ interface MappingRow {
   headerKey: string;
   headers: string[];
   mapping: HeaderChoices;
-  creatorId: number | null;
+  creatorId: number | string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -32,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ticketType: row.ticketType,
     headers: row.headers,
     mapping: row.mapping,
-    creator: row.creatorId ? { id: row.creatorId } : null,
+    creator: row.creatorId ? { id: Number(row.creatorId) } : null,
     createdAt: timestamps().format(row.createdAt),
     updatedAt: timestamps().format(row.updatedAt),
   });

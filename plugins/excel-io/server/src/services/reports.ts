@@ -61,7 +61,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const mapping: Record<string, string | null> = {};
       const mappingScores: Record<string, number> = {};
       data.headers.forEach((header, i) => {
-        if (!header.trim()) return;
+        // a header text twice: the column that feeds a field speaks for it
+        if (!header.trim() || mapping[header]) return;
         mapping[header] = data.fields[i];
         mappingScores[header] = data.scores[i];
       });

@@ -18,6 +18,6 @@ export default {
     headers: { type: 'json', required: true },
     // { "<header text>": "<field key>" | null }
     mapping: { type: 'json', required: true },
-    creatorId: { type: 'integer' },
+    creatorId: { type: 'biginteger' },
   },
 };

@@ -14,7 +14,8 @@ export default {
   },
   attributes: {
     jobId: { type: 'string', required: true },
-    row: { type: 'integer', required: true },
+    // Strapi's biginteger: knex hands it back as text, read with Number()
+    row: { type: 'biginteger', required: true },
     // valid (dry run only) | rejected | skipped
     verdict: { type: 'string', required: true },
     // rejected: [{ field, message: { en, zh-CN } }]; skipped: { kind }
