@@ -43,7 +43,9 @@ async function admin(sql) {
 }
 
 function startWorker(env) {
-  const child = spawn(process.execPath, [path.join(cmsDir, 'scripts', 'worker.js')], { cwd: cmsDir, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // BENCH_PROFILE_DIR=<dir>: each worker writes a CPU profile there when it stops
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(cmsDir, 'scripts', 'worker.js')], { cwd: cmsDir, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready`)));
@@ -146,7 +148,7 @@ async function main() {
         return { rows: record.result.rows, seconds, bytes: record.result.bytes, peakRssMb: peakRssMb(worker.pid), idleRssMb };
       } finally {
         const exited = new Promise((resolve) => worker.once('exit', resolve));
-        worker.kill('SIGKILL');
+        worker.kill(process.env.BENCH_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');
         await exited;
       }
     };

@@ -6,8 +6,8 @@ const definition: TypeDefinition = {
   key: 'bs-fault',
   version: 1,
   fields: [
-    { key: 'site_name', type: 'string', label: { 'zh-CN': '站点名称', en: 'Site name' } },
-    { key: 'pci', type: 'integer', label: { 'zh-CN': '物理小区标识', en: 'PCI' } },
+    { key: 'site_name', type: 'a-text-type', label: { 'zh-CN': '站点名称', en: 'Site name' } },
+    { key: 'pci', type: 'a-number-type', label: { 'zh-CN': '物理小区标识', en: 'PCI' } },
   ],
 };
 const typeOf = () => ({}) as FieldType;
