@@ -50,6 +50,17 @@ describe('Excel import: the dev corpus end to end', () => {
     const created = report.rows.filter((r) => r.status === 'created');
     const tickets = await app.strapi.db.connection('ticketing_tickets').where({ import_job: job.documentId }).count({ n: '*' });
     expect(Number(tickets[0].n)).toBe(created.length);
+    // and the ticket list filtered by this import shows exactly them
+    const listed: string[] = [];
+    for (let page = 1; page === 1 || listed.length < created.length; page += 1) {
+      const res = await api().get(`/api/ticketing/tickets?import=${job.documentId}&pageSize=100&page=${page}`).set(auth(publisher));
+      expect(res.status).toBe(200);
+      expect(res.body.meta.pagination.total).toBe(created.length);
+      if (!res.body.data.length) break;
+      listed.push(...res.body.data.map((t: { documentId: string }) => t.documentId));
+    }
+    expect(new Set(listed)).toEqual(new Set(created.map((r) => r.ticket)));
+    expect(listed).toHaveLength(created.length);
     const audits = await app.strapi.db
       .connection('ticketing_audit_logs')
       .where({ action: 'import' })

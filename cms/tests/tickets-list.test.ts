@@ -95,6 +95,7 @@ describe('tickets list: filters, sort, pagination, plans', () => {
     ["type=bs-fault&filters[form][site_name->>'x']=1", /Unknown form field/],
     ['type=bs-fault&filters[state]=draft', /Unknown filter/],
     ['type=bs-fault&sort=pci:sideways', /direction/],
+    ["import=x'%20OR%201=1", /import/],
     ['type=bs-fault&sort=form_data', /Cannot sort/],
     ['type=bs-fault&filters[form][pci][$in]=', /pci/],
   ])('400 for %s', async (query, message) => {

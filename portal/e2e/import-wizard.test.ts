@@ -125,6 +125,14 @@ describe('Import wizard in Chromium: a publisher imports a dev spreadsheet', () 
     });
     expect(ticket.data.form.site_name).toBeTruthy();
     expect(ticket.data.form.description).toBeUndefined();
+
+    // the ticket list filtered by this import holds exactly the created tickets
+    await page.goBack();
+    await page.getByTestId('created-tickets-list').click();
+    await page.waitForURL((url) => url.pathname === '/tickets' && url.searchParams.has('import'));
+    await page.getByTestId('import-filter').waitFor();
+    await page.locator('[data-testid=list-total]').waitFor();
+    expect(await page.getByTestId('list-total').textContent()).toBe(`共 ${counts.valid} 条`);
     expect(browser.pageErrors).toEqual([]);
   });
 

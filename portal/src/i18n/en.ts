@@ -56,6 +56,7 @@ export const en: Messages = {
   'list.status': 'Status',
   'list.allStatuses': 'All statuses',
   'list.fieldFilters': 'Field filters',
+  'list.fromImport': 'Tickets created by import {job}',
   'list.fieldFiltersHint': 'Choose a ticket type to filter by its fields',
   'list.reset': 'Clear filters',
   'list.total': '{total} tickets',
@@ -256,7 +257,7 @@ export const en: Messages = {
   'import.errorWorkbook': 'Download the rows with errors',
   'import.noErrors': 'No row has errors',
   'import.reportError': 'The import report could not be read',
-  'import.listFilterMissing': 'The ticket list cannot filter by import yet; these are the tickets the import report lists as created',
+  'import.showInList': 'Show the tickets this import created in the ticket list',
   'import.ticket': 'Ticket',
 
   'export.button': 'Export',

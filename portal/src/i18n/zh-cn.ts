@@ -54,6 +54,7 @@ export const zhCN = {
   'list.status': '状态',
   'list.allStatuses': '全部状态',
   'list.fieldFilters': '字段筛选',
+  'list.fromImport': '导入批次 {job} 创建的工单',
   'list.fieldFiltersHint': '选择工单类型后可按字段筛选',
   'list.reset': '清除筛选',
   'list.total': '共 {total} 条',
@@ -254,7 +255,7 @@ export const zhCN = {
   'import.errorWorkbook': '下载错误行表格',
   'import.noErrors': '没有出错的行',
   'import.reportError': '无法读取导入报告',
-  'import.listFilterMissing': '工单列表暂不能按导入批次筛选，以下为本次导入报告中创建的工单',
+  'import.showInList': '在工单列表中查看本次导入创建的工单',
   'import.ticket': '工单',
 
   'export.button': '导出',

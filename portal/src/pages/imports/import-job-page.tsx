@@ -67,7 +67,11 @@ export default function ImportJobPage() {
           </Card>
           {!report.data.dryRun && (
             <Card title={t('import.createdTickets', { count: tickets.length })} data-testid="created-tickets">
-              <Typography.Paragraph type="secondary">{t('import.listFilterMissing')}</Typography.Paragraph>
+              <Typography.Paragraph>
+                <Link to={`/tickets?type=${encodeURIComponent(report.data.ticketType)}&import=${encodeURIComponent(jobId)}`} data-testid="created-tickets-list">
+                  {t('import.showInList')}
+                </Link>
+              </Typography.Paragraph>
               <List
                 size="small"
                 dataSource={tickets}

@@ -15,12 +15,17 @@ export interface ListQuery {
   pageSize: number;
   type?: string;
   states?: TicketState[];
+  /** Only the tickets a spreadsheet import created: that import's job id. */
+  importJob?: string;
   sort: { by: 'created_at' | 'updated_at'; dir: 'asc' | 'desc' } | { field: FieldDefinition; kind: ValueKind; dir: 'asc' | 'desc' };
   filters: FormFilter[];
 }
 
 /** A bad list query (a 400): the message names the parameter. */
 export class ListQueryError extends InvalidError {}
+
+/** A job record's documentId (letters and digits). */
+const JOB_ID = /^[a-z0-9]{1,64}$/i;
 
 const list = (raw: unknown): unknown[] => (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw]);
 
@@ -76,6 +81,11 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
       return s;
     });
   }
+  let importJob: string | undefined;
+  if (query.import !== undefined) {
+    if (typeof query.import !== 'string' || !JOB_ID.test(query.import)) throw new ListQueryError(`import must be an import's job id, got "${String(query.import)}"`);
+    importJob = query.import;
+  }
   // form fields are typed per ticket type: filtering or sorting by one needs the type
   const fieldsOf = (what: string) => {
     if (!type) throw new ListQueryError(`${what} on form fields needs type=<ticket type key>`);
@@ -123,5 +133,5 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
       sort = { field, kind, dir };
     }
   }
-  return { page, pageSize, type, states, sort, filters };
+  return { page, pageSize, type, states, importJob, sort, filters };
 }

@@ -32,6 +32,8 @@ function applyWhere(qb: Knex.QueryBuilder, query: ListQuery) {
   // inlined, not bound: partial indexes (WHERE type_key = '…') are matched at plan time
   if (query.type) qb.whereRaw(`type_key = ${quoteTypeKey(query.type)}`);
   if (query.states) qb.whereIn('state', query.states);
+  // the (import_job, import_row) unique index serves it
+  if (query.importJob) qb.where('import_job', query.importJob);
   query.filters.forEach((f) => applyFilter(qb, f));
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Collapse, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Result, Space, Tag, Typography } from 'antd';
 import { isApiError } from '../../../api/api-error';
 import { useAccess } from '../../../auth/access-context';
 import { useT } from '../../../i18n/locale-provider';
@@ -53,6 +53,11 @@ export default function TicketListPage() {
             onReset={() => go(parseListState(new URLSearchParams(state.type ? { type: state.type } : {})))}
             onCreate={() => navigate(`/tickets/new${state.type ? `?type=${encodeURIComponent(state.type)}` : ''}`)}
           />
+          {state.importJob && (
+            <Tag closable data-testid="import-filter" onClose={() => change({ importJob: undefined })}>
+              {t('list.fromImport', { job: state.importJob })}
+            </Tag>
+          )}
           <Collapse
             size="small"
             defaultActiveKey={Object.keys(state.filters).length ? ['fields'] : []}

@@ -95,4 +95,13 @@ describe('changing the list state', () => {
     const range = setFieldFilter(set, 'pci', { gte: '1', lte: '9' });
     expect(setFieldFilter(range, 'pci', { gte: undefined }).filters).toEqual({ site_name: { contains: '张江' }, pci: { lte: '9' } });
   });
+
+  it('keeps an import filter in the URL and sends it to the API; a malformed job id is ignored', () => {
+    const state = parse('type=bs-fault&import=abc123XYZ');
+    expect(state.importJob).toBe('abc123XYZ');
+    expect(toSearchParams(state).get('import')).toBe('abc123XYZ');
+    expect(toApiQuery(state).get('import')).toBe('abc123XYZ');
+    expect(parse("import=x' OR 1=1").importJob).toBeUndefined();
+    expect(toApiQuery(changeListState(state, { importJob: undefined })).has('import')).toBe(false);
+  });
 });

@@ -6,6 +6,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const DEFAULT_SORT = { field: 'created_at', order: 'desc' } as const;
 const BUILTIN_SORTS = new Set(['created_at', 'updated_at']);
 const KEY = /^[a-z][a-z0-9_-]*$/i;
+const JOB_ID = /^[a-z0-9]{1,64}$/i;
 
 const positiveInt = (raw: string | null, fallback: number) => {
   const n = Number(raw);
@@ -34,8 +35,10 @@ export function parseListState(search: URLSearchParams): ListState {
       (filters[match[1]] ??= {})[match[2] as FilterOp] = value;
     }
   }
+  const importParam = search.get('import');
   return {
     type,
+    ...(importParam && JOB_ID.test(importParam) ? { importJob: importParam } : {}),
     status: [...new Set(status)],
     sort: sortOk ? { field: sortField, order: sortOrder as 'asc' | 'desc' } : { ...DEFAULT_SORT },
     page: positiveInt(search.get('page'), 1),
@@ -48,6 +51,7 @@ export function parseListState(search: URLSearchParams): ListState {
 export function toSearchParams(state: ListState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.type) params.set('type', state.type);
+  if (state.importJob) params.set('import', state.importJob);
   if (state.status.length) params.set('status', state.status.join(','));
   if (state.sort.field !== DEFAULT_SORT.field || state.sort.order !== DEFAULT_SORT.order) {
     params.set('sort', `${state.sort.field}:${state.sort.order}`);
@@ -67,7 +71,7 @@ export function toSearchParams(state: ListState): URLSearchParams {
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The API query for a list state: `page`, `pageSize`, `type`, `status`, `sort` and
+ * The API query for a list state: `page`, `pageSize`, `type`, `import`, `status`, `sort` and
  * `filters[form][<field>][$<op>]`. The upper bound of a moment range (a date-time field) given
  * as a day means the end of that day (wall-clock time in the platform zone, which the server
  * assumes).
@@ -75,6 +79,7 @@ const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function toApiQuery(state: ListState, specs: FilterSpec[] = []): URLSearchParams {
   const params = new URLSearchParams({ page: String(state.page), pageSize: String(state.pageSize) });
   if (state.type) params.set('type', state.type);
+  if (state.importJob) params.set('import', state.importJob);
   if (state.status.length) params.set('status', state.status.join(','));
   params.set('sort', `${state.sort.field}:${state.sort.order}`);
   const inputs = new Map(specs.map((spec) => [spec.field, spec.input]));

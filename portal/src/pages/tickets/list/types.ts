@@ -33,4 +33,6 @@ export interface ListState {
   pageSize: number;
   /** field → operator → value as typed (`in` takes a comma list). */
   filters: Record<string, Partial<Record<FilterOp, string>>>;
+  /** Only the tickets a spreadsheet import created (its job id). */
+  importJob?: string;
 }
