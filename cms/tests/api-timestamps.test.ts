@@ -100,6 +100,15 @@ describe('every content-API answer writes timestamps with the platform offset', 
     'ocr POST /jobs': async () => ({ body: { data: { ticket: shared.ticket } } }),
     'ocr GET /results': async () => ({ query: `ticket=${shared.ticket}` }),
     'ocr POST /tickets/:id/apply': async () => ({ body: { data: { values: { site_name: '浦东张江基站03' }, version: await versionOf(shared.ticket) } } }),
+    'excel-io POST /imports/preview': async () => ({ attach: importFile() }),
+    'excel-io POST /imports': async () => ({ attach: importFile({ dryRun: 'true' }) }),
+    // workers are off: the import stays queued, and its report says so (rows: none yet)
+    'excel-io GET /imports/:jobId/report': async () => ({ params: { jobId: await queuedImport() } }),
+    'excel-io GET /imports/:jobId/report.xlsx': async () => ({ params: { jobId: await queuedImport() } }),
+    'excel-io POST /mappings': async () => ({ body: { data: mappingOf('走查映射') } }),
+    'excel-io DELETE /mappings/:id': async () => ({
+      params: { id: (await api().post('/api/excel-io/mappings').set(auth()).send({ data: mappingOf('待删映射') })).body.data.id },
+    }),
     'excel-io POST /exports': async () => ({ body: { data: { ticketType: 'bs-fault', format: 'csv' } } }),
     // workers are off: the export stays queued, so its download is a 409 saying so
     'excel-io GET /exports/:jobId/download': async () => ({
@@ -113,6 +122,21 @@ describe('every content-API answer writes timestamps with the platform offset', 
       return { params: { id: res.body.data.documentId } };
     },
   };
+
+  /** A bs-fault workbook of the dev corpus as an import's multipart file. */
+  const importFile = (fields: Record<string, string> = {}) => ({
+    field: 'file',
+    bytes: fs.readFileSync(path.resolve(__dirname, '..', '..', 'plugins', 'excel-io', 'test-fixtures', 'excel-dev', 'dev01_bs_fault_pudong.xlsx')),
+    name: 'dev01.xlsx',
+    fields: { ticketType: 'bs-fault', ...fields },
+  });
+  const queuedImport = async () => {
+    let req = api().post('/api/excel-io/imports').set(auth());
+    const file = importFile({ dryRun: 'true' });
+    for (const [name, value] of Object.entries(file.fields)) req = req.field(name, value);
+    return (await req.attach(file.field, file.bytes, file.name)).body.data.documentId as string;
+  };
+  const mappingOf = (header: string) => ({ ticketType: 'bs-fault', headers: [header, 'PCI'], mapping: { [header]: 'site_name', PCI: 'pci' } });
 
   /** Path parameters every route of a plugin means the same by. */
   const defaults = (plugin: string): Record<string, string> =>

@@ -67,10 +67,20 @@ export function cellValue(value: unknown, numFmt: string | undefined, date1904: 
   return plain(value);
 }
 
-/** A cell as text for headers and row classification ('' for blank). */
+/**
+ * A date cell as the sheet shows it. Its UTC fields are the wall clock, which has no zone:
+ * `toISOString()` would print a `Z` and claim UTC, 8 hours off for a reader in the platform zone.
+ */
+function wallClockText(date: Date): string {
+  const iso = date.toISOString();
+  const [day, time] = [iso.slice(0, 10), iso.slice(11, 19)];
+  return time === '00:00:00' ? day : `${day} ${time}`;
+}
+
+/** A cell as text for headers, row classification, previews and reports ('' for blank). */
 export function cellText(value: CellValue): string {
   if (value === null) return '';
   if (isCellProblem(value)) return value.problem;
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return wallClockText(value);
   return String(value).trim();
 }
