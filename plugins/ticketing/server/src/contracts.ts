@@ -17,3 +17,5 @@ export type { FilterOperator, ValueKind } from './field-types/value-kinds';
 export type { FieldFilter } from './field-types/types';
 export type { GpsPosition, PhotoView } from './photos/photo-view';
 export type { StoredPhoto } from './photos/stored-photo';
+export type { StoredObject } from './photos/photo-storage';
+export type { FormError, FormResult } from './tickets/form-validator';

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import type { FieldDefinition, FieldType, Locale, ParseContext } from 'strapi-plugin-ticketing';
+import type { Actor } from 'strapi-plugin-access';
+import type { FieldDefinition, FieldType, FormError, FormResult, Locale, ParseContext, StoredObject } from 'strapi-plugin-ticketing';
 
-export type { FieldDefinition, FieldType, Locale, ParseContext };
+export type { FieldDefinition, FieldType, FormError, FormResult, Locale, ParseContext, StoredObject };
 
 /** A ticket type's fields at one version, as the ticketing plugin hands them out. */
 export interface TypeDefinition {
@@ -11,32 +12,8 @@ export interface TypeDefinition {
   fields: FieldDefinition[];
 }
 
-/** A failing field of a form check, in the locale asked for. */
-export interface FormError {
-  field: string;
-  message: string;
-}
-
-export type FormResult = { ok: true; form: Record<string, unknown> } | { ok: false; errors: FormError[] };
-
-/** An object on the upload provider, keyed `path/hash.ext`. */
-export interface StoredObject {
-  path: string;
-  hash: string;
-  ext: string;
-  mime: string;
-  size: number;
-  url?: string;
-}
-
-/** The actor a write is recorded for. */
-export interface ActorRef {
-  kind: 'user' | 'api-token' | 'system';
-  id: string | null;
-  name: string | null;
-  role: string | null;
-  userId: number | null;
-}
+/** The actor a write is recorded for (the access plugin's caller). */
+export type ActorRef = Actor;
 
 /** The ticketing plugin's services this plugin calls (plugins share services, not modules). */
 interface TicketingServices {

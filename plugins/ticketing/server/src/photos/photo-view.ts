@@ -4,8 +4,8 @@ export interface GpsPosition {
   longitude: number;
 }
 
-/** What the API shows of a ticket's photo: its data and freshly signed URLs, never a storage key. */
-export interface PhotoView {
+/** What is known of a ticket's photo, stored and shown alike. */
+export interface PhotoFacts {
   id: string;
   name: string;
   mime: string;
@@ -13,9 +13,13 @@ export interface PhotoView {
   width: number;
   height: number;
   gps: GpsPosition | null;
-  url: string;
-  thumbnailUrl: string;
-  /** ISO 8601 in the platform's zone. */
+  /** ISO 8601 (stored in UTC, shown in the platform's zone). */
   uploadedAt: string;
   uploadedBy: string | null;
+}
+
+/** What the API shows of a ticket's photo: its facts and freshly signed URLs, never a storage key. */
+export interface PhotoView extends PhotoFacts {
+  url: string;
+  thumbnailUrl: string;
 }
