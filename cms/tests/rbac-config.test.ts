@@ -37,6 +37,11 @@ describe('roles from config/roles.yaml', () => {
 
   it('creates the four roles with exactly their grants, and leaves new users with none', async () => {
     expect(await grantsOf('viewer')).toEqual([
+      // export.read: a viewer exports what it can read
+      'plugin::excel-io.exports.download',
+      'plugin::excel-io.exports.start',
+      'plugin::excel-io.exports.ticketReport',
+      'plugin::excel-io.templates.find',
       'plugin::jobs.jobs.cancel',
       'plugin::jobs.jobs.find',
       'plugin::jobs.jobs.findOne',
