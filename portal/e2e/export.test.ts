@@ -55,6 +55,10 @@ describe('Export in Chromium: a handler exports a filtered ticket list', () => {
     await page.getByTestId('export-start').click();
     await page.getByTestId('job-progress').waitFor();
     await page.locator('[data-testid=job-progress][data-status=succeeded]').waitFor({ timeout: 120_000 });
+    // the listener reads each answer's body asynchronously: wait for the answer that said succeeded
+    for (let waited = 0; !progress.some((p) => p.status === 'succeeded') && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const dones = progress.map((p) => p.done);
     expect(dones).toEqual([...dones].sort((a, b) => a - b));
     expect(progress[progress.length - 1]).toEqual({ status: 'succeeded', done: 3 });
