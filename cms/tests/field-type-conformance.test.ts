@@ -86,10 +86,9 @@ describe('field types in PostgreSQL', () => {
     if (database) await dropTestDatabase(database.name);
   });
 
-  /** A table with the ticket columns the list query reads, one row per example value and one without. */
-  async function ticketsOf(type: FieldType): Promise<{ table: string; rows: { id: number; value: unknown }[] }> {
-    const table = `tickets_${type.name.replace(/-/g, '_')}`;
-    await db.schema.createTable(table, (t) => {
+  /** A table with the ticket columns the list query and the index statements read. */
+  const createTicketTable = (table: string) =>
+    db.schema.createTable(table, (t) => {
       t.increments('id');
       t.string('type_key');
       t.string('state');
@@ -97,6 +96,11 @@ describe('field types in PostgreSQL', () => {
       t.timestamp('created_at', { useTz: true });
       t.timestamp('updated_at', { useTz: true });
     });
+
+  /** Such a table with one row per example value and one without. */
+  async function ticketsOf(type: FieldType): Promise<{ table: string; rows: { id: number; value: unknown }[] }> {
+    const table = `tickets_${type.name.replace(/-/g, '_')}`;
+    await createTicketTable(table);
     const values = [...(type.examples.values as unknown[]), undefined];
     const rows: { id: number; value: unknown }[] = [];
     for (const [i, value] of values.entries()) {
@@ -189,14 +193,7 @@ describe('field types in PostgreSQL', () => {
   it.each(registry.list().map((type) => [type.name, type] as const))('%s: gets an index and statistics exactly when its kind says so', async (_name, type) => {
     const table = `indexed_${type.name.replace(/-/g, '_')}`;
     const audit = `${table}_audit`;
-    await db.schema.createTable(table, (t) => {
-      t.increments('id');
-      t.string('type_key');
-      t.string('state');
-      t.jsonb('form_data');
-      t.timestamp('created_at', { useTz: true });
-      t.timestamp('updated_at', { useTz: true });
-    });
+    await createTicketTable(table);
     await db.schema.createTable(audit, (t) => {
       t.increments('id');
       t.string('entity_kind');

@@ -111,7 +111,7 @@ async function hostileFiles() {
     'columns-16384.xlsx': await workbook({ 'xl/worksheets/sheet1.xml': sheetXml([wide, ...ROWS], { dimension: 'A1:XFD3' }) }),
     'columns-16384-no-dimension.xlsx': await workbook({ 'xl/worksheets/sheet1.xml': sheetXml([wide, ...ROWS]) }),
     'huge-dimension.xlsx': await workbook({ 'xl/worksheets/sheet1.xml': sheetXml([HEADERS, ...ROWS], { dimension: 'A1:E5000000' }) }),
-    'zip-slip.xlsx': await zipWithEntry('../../../../tmp/evil.txt'),
+    'zip-slip.xlsx': await zipWithEntry('../../outside/evil.txt'),
     'external-link.xlsx': await workbook({
       'xl/externalLinks/externalLink1.xml': '<?xml version="1.0"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
       'xl/externalLinks/_rels/externalLink1.xml.rels':
