@@ -87,6 +87,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       batchSize: env.int('OCR_BATCH_SIZE', 4),
       requestTimeoutMs: env.int('OCR_REQUEST_TIMEOUT_MS', 120_000),
       attempts: env.int('OCR_JOB_ATTEMPTS', 4),
+      // unset: the plugin's default, chosen on the dev set (plugins/ocr/server/src/suggestions/README.md)
+      ...(env('OCR_UNSURE_BELOW') ? { unsureBelow: env.float('OCR_UNSURE_BELOW') } : {}),
     },
   },
   access: {

@@ -5,6 +5,8 @@ export type Point = [number, number];
 export interface OcrLine {
   text: string;
   confidence: number;
+  /** One 0–1 probability per code point of `text` (absent in results stored before the service returned them). */
+  charConfidences?: number[];
   box: [Point, Point, Point, Point];
 }
 

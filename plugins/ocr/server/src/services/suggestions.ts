@@ -11,6 +11,7 @@ const DEFAULT_LOCALE: Locale = 'zh-CN';
 /** A suggestion with its value as people read it. */
 export type DisplayedSuggestion = Suggestion<string> & { display: string };
 import { getService } from '../utils/get-service';
+import type { OcrConfig } from '../config';
 
 /** Field suggestions from a ticket's stored OCR results, and applying the ones the user accepts. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -32,7 +33,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function suggest(ticketId: string, { fields, reader }: Awaited<ReturnType<typeof ticketContext>>) {
     const images = await getService(strapi, 'results').linesByPhoto(ticketId);
-    return suggestFields({ fields, reader, images });
+    const { unsureBelow } = strapi.config.get('plugin::ocr') as OcrConfig;
+    return suggestFields({ fields, reader, images, unsureBelow });
   }
 
   return {
@@ -71,7 +73,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const parsed = reader.parse(byKey.get(key) as FieldRef, value);
           const suggestion = suggestions.find((s) => s.field === key);
           const accepted = suggestion && parsed.ok && isDeepStrictEqual(parsed.value, suggestion.value);
-          return [key, accepted ? { ...suggestion.source, raw: suggestion.raw, confidence: suggestion.confidence } : { edited: true }];
+          const { raw, confidence, minCharConfidence, unsure } = suggestion ?? {};
+          return [key, accepted ? { ...suggestion.source, raw, confidence, minCharConfidence, unsure } : { edited: true }];
         }),
       );
       const form = { ...ticket.form, ...(values as Record<string, unknown>) };

@@ -1,3 +1,4 @@
+import { weakestChar } from './char-confidence';
 import { charSpanFractions, fromFrame, pageAngle, subQuad, toFrame, unionRect, type Rect } from './geometry';
 import { layoutLinks, type LayoutUnit } from './layout-pairs';
 import type { LabelMatch } from './label-matcher';
@@ -13,6 +14,8 @@ export interface Candidate<F extends SuggestionField = SuggestionField> {
   box: Quad;
   /** OCR confidence of the lines involved (the lowest). */
   ocr: number;
+  /** The weakest character confidence of the value's characters in its line; null when unknown. */
+  weakestChar: number | null;
   /** How sure the layout makes the pairing, 0–1. */
   layout: number;
   /** Set when the value is a line of its own that only one label may take. */
@@ -29,9 +32,27 @@ const confidenceOf = (line: OcrLineInput): number =>
 const isQuad = (box: unknown): boolean =>
   Array.isArray(box) && box.length === 4 && box.every((p) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]));
 
+/** Where the value of a line standing alone as a value lies, in code points: trimmed, without a colon left from its label. */
+function standaloneSpan(text: string): { start: number; end: number } {
+  const chars = Array.from(text);
+  let start = 0;
+  let end = chars.length;
+  const space = (c: string) => c.trim() === '';
+  while (start < end && space(chars[start])) start++;
+  if (start < end && /^[:：=]$/u.test(chars[start])) {
+    start++;
+    while (start < end && space(chars[start])) start++;
+  }
+  while (end > start && space(chars[end - 1])) end--;
+  while (end > start && /^[,;，；、|]$/u.test(chars[end - 1])) end--;
+  while (end > start && space(chars[end - 1])) end--;
+  return { start, end };
+}
+
 /** The value text of a line standing alone as a value: trimmed, without a colon left from its label. */
 function standaloneValue(text: string): string {
-  return text.trim().replace(/^[:：=]\s*/u, '').replace(/[,;，；、|]+$/u, '').trim();
+  const { start, end } = standaloneSpan(text);
+  return Array.from(text).slice(start, end).join('');
 }
 
 /**
@@ -58,6 +79,7 @@ function inlineCandidates<F extends SuggestionField>(
       lines: [index],
       box,
       ocr: confidenceOf(line),
+      weakestChar: weakestChar(line, pair.value.start, pair.value.end),
       layout: SEPARATOR_CERTAINTY[pair.separator],
       valueKey,
     };
@@ -116,12 +138,14 @@ export function pageCandidates<F extends SuggestionField>(
     const value = units[link.value];
     if (!label.match) continue;
     const rects: Rect[] = [label.rect, value.rect];
+    const span = standaloneSpan(lines[value.line].text);
     candidates.push({
       match: label.match,
       raw: standaloneValue(lines[value.line].text),
       lines: [label.line, value.line],
       box: fromFrame(unionRect(rects), angle),
       ocr: Math.min(confidenceOf(lines[label.line]), confidenceOf(lines[value.line])),
+      weakestChar: weakestChar(lines[value.line], span.start, span.end),
       layout: LAYOUT_CERTAINTY[link.kind] * link.fit,
       valueKey: `${pageKey}:${value.line}`,
     });

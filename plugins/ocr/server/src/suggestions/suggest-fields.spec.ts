@@ -32,7 +32,15 @@ describe('suggestFields: pairs inside a line', () => {
   it('gives each suggestion its raw text, confidence and source', () => {
     const result = suggest([{ text: '频点：660717', confidence: 0.9, box: box(10, 20, 200, 30) }]);
     expect(result.data).toEqual([
-      { field: 'nr_arfcn', value: 660717, raw: '660717', confidence: 0.9, source: { image: 'p1', lines: [0], box: box(10, 20, 200, 30) } },
+      {
+        field: 'nr_arfcn',
+        value: 660717,
+        raw: '660717',
+        confidence: 0.9,
+        minCharConfidence: null, // the line has no per-character confidences
+        unsure: false,
+        source: { image: 'p1', lines: [0], box: box(10, 20, 200, 30) },
+      },
     ]);
   });
 

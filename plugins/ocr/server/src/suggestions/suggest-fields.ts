@@ -15,6 +15,7 @@ interface Scored<F extends SuggestionField> extends Candidate<F> {
 }
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+const round4 = (n: number): number => Math.round(n * 10000) / 10000;
 
 /** Deterministic order of competing candidates: parsed first, then score, then page and line order. */
 function compareCandidates<F extends SuggestionField>(a: Scored<F>, b: Scored<F>): number {
@@ -41,10 +42,11 @@ function selectCandidates<F extends SuggestionField>(candidates: Scored<F>[]): S
  * Proposes at most one canonical value per field from the OCR lines of a ticket's photos: pairs
  * from labels and values in a line, table rows, stacked forms and header rows; values parsed by
  * the field type's `parse` and `check` (refused ones go to `meta.unparsed`); lines that fed nothing are
- * `meta.leftovers`.
+ * `meta.leftovers`. Each value carries its weakest character's OCR confidence, and is `unsure`
+ * below `unsureBelow`.
  */
 export function suggestFields<F extends SuggestionField, I>(input: SuggestInput<F, I>): SuggestResult<I> {
-  const { fields, images } = input;
+  const { fields, images, unsureBelow = 0 } = input;
   const matcher = new LabelMatcher(fields);
   const read = createValueReader(input.reader);
   const ctx: LineReaderContext<F> = {
@@ -71,7 +73,11 @@ export function suggestFields<F extends SuggestionField, I>(input: SuggestInput<
   for (const c of selectCandidates(scored)) {
     const source = { image: images[c.page].image, lines: c.lines, box: c.box };
     const field = c.match.field.key;
-    if (c.reading.status === 'ok') data.push({ field, value: c.reading.value, raw: c.raw, confidence: round3(c.score), source });
+    if (c.reading.status === 'ok') {
+      const minCharConfidence = c.weakestChar === null ? null : round4(c.weakestChar);
+      const unsure = minCharConfidence !== null && minCharConfidence < unsureBelow;
+      data.push({ field, value: c.reading.value, raw: c.raw, confidence: round3(c.score), minCharConfidence, unsure, source });
+    }
     else unparsed.push({ field, raw: c.raw, error: c.reading.error, source });
     c.lines.forEach((line) => used[c.page].add(line));
   }

@@ -24,6 +24,8 @@ export interface OcrLineInput {
   text: string;
   /** 0–1; treated as 1 when absent. */
   confidence?: number;
+  /** 0–1 per code point of `text` (the OCR service's CTC step probabilities); absent in older results. */
+  charConfidences?: readonly number[];
   box: Quad;
 }
 
@@ -38,6 +40,11 @@ export interface SuggestInput<F extends SuggestionField = SuggestionField, I = s
   fields: readonly F[];
   reader: FieldReader<F>;
   images: readonly OcrImageInput<I>[];
+  /**
+   * A suggestion whose weakest value character is below this is `unsure` (the portal leaves it
+   * unticked with a warning); 0 (the default) marks none. The plugin passes its `unsureBelow` config.
+   */
+  unsureBelow?: number;
 }
 
 /** Where a suggestion was read: the photo, its line indexes (label first) and a box around the pair. */
@@ -55,6 +62,13 @@ export interface Suggestion<I = string | number> {
   raw: string;
   /** 0–1: OCR confidence × label-match quality × layout certainty. */
   confidence: number;
+  /**
+   * 0–1: the weakest OCR confidence of the characters the value was read from (the label's and
+   * the spaces' left out); null when the stored OCR result has no per-character confidences.
+   */
+  minCharConfidence: number | null;
+  /** The value may be misread: `minCharConfidence` is below the configured threshold. Never pre-ticked. */
+  unsure: boolean;
   source: SuggestionSource<I>;
 }
 
