@@ -85,6 +85,9 @@ describe('OCR pipeline: photos → ocr job → OCR service → results → sugge
     for (const line of screen.lines) {
       expect(line.box).toHaveLength(4);
       expect(line.confidence).toBeGreaterThan(0);
+      // one confidence per code point of the text, stored as the service returned them
+      expect(line.charConfidences).toHaveLength(Array.from(line.text as string).length);
+      for (const c of line.charConfidences) expect(c >= 0 && c <= 1).toBe(true);
     }
   });
 
@@ -116,6 +119,17 @@ describe('OCR pipeline: photos → ocr job → OCR service → results → sugge
     expect(byField.pci.source.lines.length).toBeGreaterThan(0);
     expect(byField.pci.source.box).toHaveLength(4);
     expect(new Set(res.body.data.map((s: { field: string }) => s.field)).size).toBe(res.body.data.length);
+    // each value carries its weakest character, read from the stored line: PCI's is the lowest of its digits 6, 7, 4
+    const results = await api().get(`/api/ocr/results?ticket=${ticket}`).set(auth(handler));
+    const pciLine = results.body.data[0].lines[byField.pci.source.lines.at(-1)];
+    const chars = Array.from(pciLine.text as string);
+    const at = chars.map((_, i) => chars.slice(i, i + 3).join('')).lastIndexOf('674');
+    expect(byField.pci.minCharConfidence).toBe(Math.min(...pciLine.charConfidences.slice(at, at + 3)));
+    // unsure below the default threshold (OCR_UNSURE_BELOW unset: 0.7)
+    for (const s of res.body.data) {
+      expect(typeof s.minCharConfidence).toBe('number');
+      expect(s.unsure).toBe(s.minCharConfidence < 0.7);
+    }
     expect(Array.isArray(res.body.meta.leftovers)).toBe(true);
     expect(Array.isArray(res.body.meta.unparsed)).toBe(true);
   });
@@ -156,7 +170,12 @@ describe('OCR pipeline: photos → ocr job → OCR service → results → sugge
     expect(applied.body.data).toMatchObject({ version: version + 1, form: { pci: 674, band: 'n1', gnb_id: 42, site_name: '浦东张江基站01' } });
     const [entry] = (await api().get(`/api/ticketing/tickets/${ticket}/history`).set(auth(handler))).body.data;
     expect(entry).toMatchObject({ action: 'ocr_apply', diff: { pci: [1, 674], band: ['n78', 'n1'], gnb_id: [1, 42] } });
-    expect(entry.meta.sources.pci).toMatchObject({ image: photoIds[0], raw: expect.stringContaining('674') });
+    expect(entry.meta.sources.pci).toMatchObject({
+      image: photoIds[0],
+      raw: expect.stringContaining('674'),
+      minCharConfidence: expect.any(Number),
+      unsure: false,
+    });
     expect(entry.meta.sources.gnb_id).toEqual({ edited: true });
   });
 

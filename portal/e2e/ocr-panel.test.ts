@@ -136,6 +136,31 @@ describe('OCR panel in Chromium: a handler reads a photo and applies the suggest
     await page.getByTestId('ocr-highlight').waitFor({ state: 'detached' });
   });
 
+  it('leaves an unsure reading (the band, read as "nl") unticked with a warning when all are accepted', async () => {
+    // the server marks it: the weakest character of the value (the l) is below the threshold
+    const handlerToken = (await apiLogin(platform, 'handler')).jwt;
+    const answer = await cmsApi<{ data: { field: string; minCharConfidence: number; unsure: boolean }[] }>(
+      platform,
+      `/api/ocr/tickets/${ticketId}/suggestions`,
+      { token: handlerToken },
+    );
+    const band = answer.data.find((s) => s.field === 'band')!;
+    expect(band).toMatchObject({ unsure: true });
+    expect(band.minCharConfidence).toBeLessThan(0.7);
+    expect(answer.data.find((s) => s.field === 'pci')).toMatchObject({ unsure: false });
+
+    expect(await page.getByTestId('ocr-unsure-band').textContent()).toContain('识别不确定');
+    expect(await page.getByTestId('ocr-unsure-pci').count()).toBe(0);
+    expect(await page.getByTestId('ocr-unsure-note').textContent()).toMatch(/不会勾选 \d+ 个不确定的识别值/);
+    await page.getByTestId('ocr-accept-all').click();
+    expect(await page.getByTestId('ocr-accept-pci').isChecked()).toBe(true);
+    expect(await page.getByTestId('ocr-accept-gnb_id').isChecked()).toBe(true);
+    expect(await page.getByTestId('ocr-accept-band').isChecked()).toBe(false);
+    expect(await page.getByTestId('ocr-unsure-band').isVisible()).toBe(true);
+    await page.getByTestId('ocr-clear').click();
+    expect(await page.getByTestId('ocr-accept-pci').isChecked()).toBe(false);
+  });
+
   it('holds the apply back while the form has unsaved edits, and shows a refused value on its row', async () => {
     await page.getByTestId('ocr-accept-pci').click();
     expect(await page.getByTestId('ocr-apply').isEnabled()).toBe(true);

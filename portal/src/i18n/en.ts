@@ -178,6 +178,8 @@ export const en: Messages = {
   'ocr.applied': '{count} recognised value(s) applied',
   'ocr.saveFirst': 'The form has unsaved changes: save or discard them before applying',
   'ocr.stale': 'Someone changed the ticket meanwhile; it was reloaded, check and apply again',
+  'ocr.unsure': 'Unsure reading: check it against the photo before ticking it',
+  'ocr.unsureNote': '"Accept all" leaves {count} unsure reading(s) unticked',
   'app.forbidden': 'Your role cannot use this page',
   'app.imports': 'My imports',
   'app.exports': 'My exports',

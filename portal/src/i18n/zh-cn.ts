@@ -176,6 +176,8 @@ export const zhCN = {
   'ocr.applied': '已将 {count} 个识别值填入工单',
   'ocr.saveFirst': '表单有未保存的修改：请先保存或放弃，再填入识别值',
   'ocr.stale': '工单已被他人修改并已重新加载，请核对后再填入',
+  'ocr.unsure': '识别不确定：请对照照片核对后再勾选',
+  'ocr.unsureNote': '“全部接受”不会勾选 {count} 个不确定的识别值',
   'app.forbidden': '你的角色不能使用这个页面',
   'app.imports': '我的导入',
   'app.exports': '我的导出',

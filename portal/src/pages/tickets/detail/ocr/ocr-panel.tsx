@@ -21,12 +21,13 @@ interface Props {
 /**
  * Text recognition on the ticket's photos: start a job (all photos or one) and follow its
  * progress, see the recognised lines boxed on the photo, and apply the suggested values —
- * accepted one by one or all, edited where the reading is off.
+ * accepted one by one or all (all but unsure readings), edited where the reading is off.
  */
 export function OcrPanel({ ticket, typeSchema, form, dirty, saving }: Props) {
   const t = useT();
   const panel = useOcrPanel({ ticket, typeSchema, form, dirty });
   const { job, progress, busy, photoList, shown, suggestions, rows, count, applying } = panel;
+  const unsure = rows.filter((row) => row.unsure && !row.same).length;
 
   return (
     <Card
@@ -142,11 +143,14 @@ export function OcrPanel({ ticket, typeSchema, form, dirty, saving }: Props) {
                     <Alert type="error" showIcon title={t('form.serverErrors')} description={panel.generalErrors.join('; ')} data-testid="ocr-apply-errors" />
                   )}
                   {dirty && <Alert type="warning" showIcon title={t('ocr.saveFirst')} data-testid="ocr-dirty" />}
+                  {unsure > 0 && (
+                    <Alert type="warning" showIcon title={t('ocr.unsureNote', { count: unsure })} data-testid="ocr-unsure-note" />
+                  )}
                   <Space wrap>
                     <Button size="small" data-testid="ocr-accept-all" disabled={applying} onClick={panel.acceptAll}>
                       {t('ocr.acceptAll')}
                     </Button>
-                    <Button size="small" disabled={applying || count === 0} onClick={panel.clearChoices}>
+                    <Button size="small" data-testid="ocr-clear" disabled={applying || count === 0} onClick={panel.clearChoices}>
                       {t('ocr.clear')}
                     </Button>
                     <Button

@@ -28,7 +28,8 @@ const properties: Record<string, FieldSchema> = {
 };
 // a zh-CN answer: enum tokens and ISO moments come with their display text
 const suggestions: OcrSuggestion[] = [
-  { field: 'pci', value: 674, raw: '674', confidence: 0.95, source },
+  // its 7 read with a weak 0.41: the server marks it unsure
+  { field: 'pci', value: 674, raw: '674', confidence: 0.95, minCharConfidence: 0.41, unsure: true, source },
   { field: 'severity', value: 'critical', display: '严重', raw: '严重', confidence: 0.98, source },
   { field: 'occurred_at', value: '2025-01-23T07:50:00+08:00', display: '2025-01-23 07:50', raw: '2025/1/23 7:50', confidence: 0.9, source },
 ];
@@ -86,5 +87,14 @@ describe('the OCR suggestions table', () => {
     // back to the value as shown: no edit
     fireEvent.change(valueBox('severity'), { target: { value: '严重' } });
     expect(screen.queryByTestId('ocr-edited-severity')).toBeNull();
+  });
+
+  it('shows an unsure reading unticked with a warning, until the user edits it', () => {
+    renderWithProviders(<Harness onChoices={vi.fn()} />);
+    expect(screen.getByTestId('ocr-unsure-pci').textContent).toContain('识别不确定');
+    expect((screen.getByTestId('ocr-accept-pci') as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByTestId('ocr-unsure-severity')).toBeNull();
+    fireEvent.change(valueBox('pci'), { target: { value: '675' } });
+    expect(screen.queryByTestId('ocr-unsure-pci')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { Checkbox, Input, Table, Tag, Typography } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
 import { useT } from '../../../../i18n/locale-provider';
 import { formatValue } from '../../../../services/format-value';
 import type { FieldSchema } from '../../../../services/schema-types';
@@ -18,7 +19,8 @@ interface Props {
 /**
  * The suggestions beside the form: per field its label, value now, the value read as the form
  * shows it (editable; an edit is shown the same way) and the confidence; a checkbox accepts
- * it. Hovering a row shows its source on the photo.
+ * it. An unsure reading says so under its value until the user edits it. Hovering a row shows
+ * its source on the photo.
  */
 export function OcrSuggestionsTable({ rows, choices, properties, errors, disabled, onChoose, onHover }: Props) {
   const t = useT();
@@ -104,6 +106,11 @@ export function OcrSuggestionsTable({ rows, choices, properties, errors, disable
                     )
                   )}
                 </div>
+                {row.unsure && !edited && (
+                  <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }} data-testid={`ocr-unsure-${row.field}`}>
+                    <WarningOutlined /> {t('ocr.unsure')}
+                  </Typography.Text>
+                )}
                 {errors[row.field]?.map((message) => (
                   <Typography.Text type="danger" key={message} style={{ display: 'block' }} data-testid={`ocr-error-${row.field}`}>
                     {message}

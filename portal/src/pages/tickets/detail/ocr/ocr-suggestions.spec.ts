@@ -75,6 +75,23 @@ describe('accepting and editing', () => {
     expect(acceptedValues(rows, {}, properties)).toEqual({});
   });
 
+  it('leaves unsure readings out of "accept all", unless the user edited them', () => {
+    const unsure = suggestionRows(
+      suggestions.map((s) => (s.field === 'band' ? { ...s, minCharConfidence: 0.56, unsure: true } : { ...s, minCharConfidence: 0.99, unsure: false })),
+      form,
+      order,
+      labels,
+    );
+    expect(unsure.find((r) => r.field === 'band')?.unsure).toBe(true);
+    expect(unsure.find((r) => r.field === 'pci')?.unsure).toBe(false);
+    const all = acceptAll(unsure, {});
+    expect(Object.keys(all).filter((f) => all[f].accepted).sort()).toEqual(['gnb_id', 'occurred_at', 'pci']);
+    const edited = acceptAll(unsure, { band: { accepted: false, edited: 'n41' } });
+    expect(edited.band).toEqual({ accepted: true, edited: 'n41' });
+    // a server that sends no flag (an older one): nothing is unsure
+    expect(suggestionRows(suggestions, form, order, labels).some((r) => r.unsure)).toBe(false);
+  });
+
   it('accepts all rows that would change the ticket, keeping edits', () => {
     const all = acceptAll(rows, { gnb_id: { accepted: false, edited: '263695' } });
     expect(Object.keys(all).filter((f) => all[f].accepted).sort()).toEqual(['band', 'gnb_id', 'occurred_at', 'pci']);

@@ -17,6 +17,8 @@ export interface SuggestionRow {
   source: SuggestionSource;
   /** The ticket already holds the suggested value. */
   same: boolean;
+  /** The reading may be wrong: shown with a warning, and "accept all" leaves it unticked. */
+  unsure: boolean;
 }
 
 /** What the user decided for a row: accepted or not, and the text they typed instead of the suggestion. */
@@ -52,15 +54,23 @@ export function suggestionRows(
         confidence: s.confidence,
         source: s.source,
         same: sameValue(form[field], s.value),
+        unsure: s.unsure === true,
       },
     ];
   });
 }
 
-/** Every row accepted that would change the ticket (edits kept). */
+/**
+ * Every row accepted that would change the ticket (edits kept), except unsure readings: a value
+ * that may be misread is never applied with one click; the user ticks it after checking it.
+ */
 export function acceptAll(rows: readonly SuggestionRow[], choices: Choices): Choices {
   const next = { ...choices };
-  for (const row of rows) if (!row.same || next[row.field]?.edited !== undefined) next[row.field] = { ...next[row.field], accepted: true };
+  for (const row of rows) {
+    const edited = next[row.field]?.edited !== undefined;
+    if ((row.unsure && !edited) || (row.same && !edited)) continue;
+    next[row.field] = { ...next[row.field], accepted: true };
+  }
   return next;
 }
 

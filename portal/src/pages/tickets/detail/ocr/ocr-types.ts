@@ -42,6 +42,10 @@ export interface OcrSuggestion {
   raw: string;
   /** 0–1. */
   confidence: number;
+  /** 0–1: the OCR confidence of the value's weakest character; null when the photo was read before it was recorded. */
+  minCharConfidence?: number | null;
+  /** The server doubts the reading (its weakest character is below the configured threshold): never ticked for the user. */
+  unsure?: boolean;
   source: SuggestionSource;
 }
 

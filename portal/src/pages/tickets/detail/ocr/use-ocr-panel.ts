@@ -49,7 +49,7 @@ export function useOcrPanel({ ticket, typeSchema, form, dirty }: Options) {
   // new readings, new decisions; the same readings in another language keep them (a refetch
   // with the same answer keeps the same data object)
   const readings = useMemo(
-    () => JSON.stringify(suggestions.data?.data.map((s) => [s.field, s.value, s.raw, s.confidence, s.source]) ?? null),
+    () => JSON.stringify(suggestions.data?.data.map((s) => [s.field, s.value, s.raw, s.confidence, s.unsure, s.source]) ?? null),
     [suggestions.data],
   );
   useEffect(() => {
