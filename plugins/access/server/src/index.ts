@@ -21,6 +21,7 @@ export { ConflictError, DomainError, InvalidError, isDomainError, MissingRightEr
 export { errorResponse, type ErrorBody } from './errors/error-body';
 export { formatTimestamp } from './time/format-timestamp';
 export { zonedFormatter } from './time/zoned-format';
+export { wallClockDate, zoneOffsets, type ZoneOffsets } from './time/zone-offsets';
 export { accessService } from './utils/get-service';
 
 export default {

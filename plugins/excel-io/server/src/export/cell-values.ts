@@ -1,4 +1,4 @@
-import type { ExportColumn } from './columns';
+import type { ExportColumn, MetaColumn } from './columns';
 import { stateLabel } from './labels';
 import type { ListedTicket, Locale } from './ticketing-slice';
 
@@ -27,6 +27,40 @@ function momentCell(text: string, withTime: boolean): ExportCell {
   return { kind: 'moment', date, withTime, text: shown };
 }
 
+/** A day or moment as text: the wall clock of `text` (`yyyy-MM-dd[ HH:mm:ss]`); `text` itself when it is not one. */
+function momentText(text: string, withTime: boolean): string {
+  const m = WALL_CLOCK.exec(text);
+  if (!m) return text;
+  const [y, mo, d, h = '0', mi = '0', s = '0'] = m.slice(1);
+  return withTime ? `${y}-${mo}-${d} ${h.padStart(2, '0')}:${mi.padStart(2, '0')}:${s.padStart(2, '0')}` : `${y}-${mo}-${d}`;
+}
+
+/** A form value as its field type formats it: a number, text, or null for nothing to show. */
+function formattedValue(column: ExportColumn & { source: 'field' }, ticket: ListedTicket, locale: Locale): string | number | null {
+  const value = ticket.form[column.key];
+  if (value === null || value === undefined) return null;
+  const formatted = column.type.format(value, column.field, locale);
+  if (formatted === null || formatted === '') return null;
+  if (typeof formatted === 'number') return Number.isFinite(formatted) ? formatted : null;
+  return String(formatted);
+}
+
+/** The text of a ticket's meta column; `moment` says whether it is a date-time to show as one. */
+function metaText(key: MetaColumn, ticket: ListedTicket, locale: Locale): { text: string; moment: boolean } {
+  switch (key) {
+    case 'status':
+      return { text: stateLabel(ticket.status, locale), moment: false };
+    case 'creator':
+      return { text: ticket.creator?.username ?? '', moment: false };
+    case 'createdAt':
+      return { text: ticket.createdAt, moment: true };
+    case 'updatedAt':
+      return { text: ticket.updatedAt, moment: true };
+    case 'id':
+      return { text: ticket.documentId, moment: false };
+  }
+}
+
 /**
  * The cell of `column` for `ticket`. Form values go through their field type's `format`; the
  * type's filter input says which values are days or moments (its range control), so no table
@@ -34,28 +68,29 @@ function momentCell(text: string, withTime: boolean): ExportCell {
  */
 export function cellOf(column: ExportColumn, ticket: ListedTicket, locale: Locale): ExportCell {
   if (column.source === 'meta') {
-    switch (column.key) {
-      case 'id':
-        return { kind: 'text', text: ticket.documentId };
-      case 'status':
-        return { kind: 'text', text: stateLabel(ticket.status, locale) };
-      case 'creator':
-        return ticket.creator?.username ? { kind: 'text', text: ticket.creator.username } : EMPTY;
-      case 'createdAt':
-        return momentCell(ticket.createdAt, true);
-      case 'updatedAt':
-        return momentCell(ticket.updatedAt, true);
-    }
+    const { text, moment } = metaText(column.key, ticket, locale);
+    return moment ? momentCell(text, true) : text ? { kind: 'text', text } : EMPTY;
   }
-  const value = ticket.form[column.key];
-  if (value === null || value === undefined) return EMPTY;
-  const formatted = column.type.format(value, column.field, locale);
-  if (formatted === null || formatted === '') return EMPTY;
-  if (typeof formatted === 'number') return Number.isFinite(formatted) ? { kind: 'number', value: formatted, text: String(formatted) } : EMPTY;
-  const text = String(formatted);
-  if (column.type.filterInput === 'day-range') return momentCell(text, false);
-  if (column.type.filterInput === 'moment-range') return momentCell(text, true);
-  return { kind: 'text', text };
+  const formatted = formattedValue(column, ticket, locale);
+  if (formatted === null) return EMPTY;
+  if (typeof formatted === 'number') return { kind: 'number', value: formatted, text: String(formatted) };
+  if (column.type.filterInput === 'day-range') return momentCell(formatted, false);
+  if (column.type.filterInput === 'moment-range') return momentCell(formatted, true);
+  return { kind: 'text', text: formatted };
+}
+
+/** The text of `column` for `ticket`, as `cellOf(…).text` but without making the cell (CSV writes only text). */
+export function textOf(column: ExportColumn, ticket: ListedTicket, locale: Locale): string {
+  if (column.source === 'meta') {
+    const { text, moment } = metaText(column.key, ticket, locale);
+    return moment ? momentText(text, true) : text;
+  }
+  const formatted = formattedValue(column, ticket, locale);
+  if (formatted === null) return '';
+  if (typeof formatted === 'number') return String(formatted);
+  if (column.type.filterInput === 'day-range') return momentText(formatted, false);
+  if (column.type.filterInput === 'moment-range') return momentText(formatted, true);
+  return formatted;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { looksLikeFormula, type ExportCell } from './cell-values';
+import { looksLikeFormula } from './cell-values';
 
 // Excel on Windows reads a CSV as UTF-8 only when it starts with a byte-order mark
 const BOM = '\uFEFF';
@@ -14,34 +14,38 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const csvLine = (texts: string[]) => `${texts.map(csvField).join(',')}\r\n`;
+export function csvLine(texts: string[]): string {
+  let line = texts.length ? csvField(texts[0]) : '';
+  for (let i = 1; i < texts.length; i++) line += `,${csvField(texts[i])}`;
+  return `${line}\r\n`;
+}
 
 /** A CSV file written as it goes: UTF-8 with BOM, CRLF lines, the header line first. */
 export class CsvExportWriter {
   private readonly out: fs.WriteStream;
-  private buffered: string[] = [];
+  private buffered = '';
   rows = 0;
 
   constructor(filename: string, headers: string[]) {
     this.out = fs.createWriteStream(filename, { encoding: 'utf8' });
-    this.buffered.push(BOM + csvLine(headers));
+    this.buffered = BOM + csvLine(headers);
   }
 
-  /** Appends a ticket's cells as formatted text; writes once a few hundred lines have gathered. */
-  async addRow(cells: ExportCell[]) {
-    this.buffered.push(csvLine(cells.map((c) => c.text)));
+  /** Appends a ticket's values as formatted text; `drain` writes what has gathered. */
+  addRow(texts: string[]) {
+    this.buffered += csvLine(texts);
     this.rows++;
-    if (this.buffered.length >= 500) await this.flush();
   }
 
-  private async flush() {
-    const chunk = this.buffered.join('');
-    this.buffered = [];
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
+  /** Hands the gathered lines to the file; waits while the file stream's buffer is full. */
+  async drain() {
+    const chunk = this.buffered;
+    this.buffered = '';
+    if (chunk && !this.out.write(chunk)) await once(this.out, 'drain');
   }
 
   async finish() {
-    await this.flush();
+    await this.drain();
     this.out.end();
     await once(this.out, 'finish');
   }

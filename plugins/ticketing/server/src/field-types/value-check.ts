@@ -10,13 +10,17 @@ const localize: Record<Locale, (errors?: ErrorObject[] | null) => void> = { 'zh-
  * Checks one canonical value of a field: its type's JSON Schema fragment through ajv (the
  * same keywords the whole form is validated with), then the type's own `check`. Messages
  * are ajv-i18n's in the caller's locale. Compiled fragments are cached by their JSON: the
- * fields of a form share few distinct fragments.
+ * fields of a form share few distinct fragments; and per field object, so that checking the
+ * same field again (every row of an import) neither rebuilds nor serialises its fragment.
  */
 export class ValueChecker {
   private readonly ajv = addFormats(new Ajv({ allErrors: false, strict: false, messages: false }));
   private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly byField = new WeakMap<FieldDefinition, { type: FieldType; validate: ValidateFunction }>();
 
   private validator(type: FieldType, field: FieldDefinition): ValidateFunction {
+    const known = this.byField.get(field);
+    if (known?.type === type) return known.validate;
     const fragment = type.schema(field, 'en');
     const cacheKey = `${type.name}\u0000${JSON.stringify(fragment)}`;
     let validate = this.compiled.get(cacheKey);
@@ -24,6 +28,7 @@ export class ValueChecker {
       validate = this.ajv.compile(fragment);
       this.compiled.set(cacheKey, validate);
     }
+    this.byField.set(field, { type, validate });
     return validate;
   }
 

@@ -43,7 +43,7 @@ export interface ListedTicket {
 }
 
 /** Rows a streamed list fetches per round trip: enough to keep the writer busy, few enough to stay small. */
-const STREAM_BATCH = 2000;
+const STREAM_BATCH = 250;
 
 /** Tickets: validated, versioned, state-machined and audited writes; filtered lists. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -333,11 +333,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await options.onCount(Number(total));
         }
         await trx.raw(`DECLARE listed_tickets NO SCROLL CURSOR FOR ${sql}`, bindings);
-        for (;;) {
-          const { rows } = (await trx.raw(`FETCH ${batchSize} FROM listed_tickets`)) as { rows: Row[] };
-          if (!rows.length) break;
-          yield await this.listedRows(rows);
-          if (rows.length < batchSize) break;
+        const fetchBatch = () => trx.raw(`FETCH ${batchSize} FROM listed_tickets`).then((r: { rows: Row[] }) => r.rows);
+        // the next batch is fetched while the caller works on this one: PostgreSQL and node overlap
+        let next: Promise<Row[]> | undefined = fetchBatch();
+        while (next) {
+          const rows: Row[] = await next;
+          next = rows.length === batchSize ? fetchBatch() : undefined;
+          // a caller that stops early leaves the prefetch to fail with the closed transaction
+          next?.catch(() => undefined);
+          if (rows.length) yield await this.listedRows(rows);
         }
       } finally {
         // read-only: commit and rollback alike just end the snapshot (a rollback would reject the trx promise)

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh';
 import localizeEn from 'ajv-i18n/localize/en';
 import type { FieldTypeRegistry } from '../field-types';
-import { buildFormSchema, type FormSource, type Locale, type ParseContext } from '../field-types';
+import { buildFormSchema, type FieldDefinition, type FormSource, type Locale, type ParseContext } from '../field-types';
 
 /** One failing field of a submitted form, with a message in the request's locale. */
 export interface FormError {
@@ -34,7 +34,19 @@ export class FormValidator {
   private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false, messages: false }));
   private readonly compiled = new Map<string, ValidateFunction>();
 
+  private readonly keyed = new WeakMap<FieldDefinition[], Map<string, FieldDefinition>>();
+
   constructor(private readonly registry: FieldTypeRegistry) {}
+
+  /** The fields by key, made once per fields list (an import validates every row against the same one). */
+  private fieldsByKey(list: FieldDefinition[]): Map<string, FieldDefinition> {
+    let fields = this.keyed.get(list);
+    if (!fields) {
+      fields = new Map(list.map((f) => [f.key, f]));
+      this.keyed.set(list, fields);
+    }
+    return fields;
+  }
 
   private validator(source: FormSource & { version: number }): ValidateFunction {
     const cacheKey = `${source.key}@${source.version}`;
@@ -48,7 +60,7 @@ export class FormValidator {
 
   validate(input: unknown, source: FormSource & { version: number }, locale: Locale, ctx: ParseContext): FormResult {
     if (!isPlainObject(input)) return { ok: false, errors: [{ field: '(form)', message: NOT_AN_OBJECT[locale] }] };
-    const fields = new Map(source.fields.map((f) => [f.key, f]));
+    const fields = this.fieldsByKey(source.fields);
     const errors: FormError[] = Object.keys(input)
       .filter((key) => !fields.has(key))
       .map((key) => ({ field: key, message: UNKNOWN_FIELD[locale] }));

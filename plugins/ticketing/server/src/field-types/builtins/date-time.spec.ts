@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { FieldDefinition } from '../types';
 import { dateTimeFieldType as type } from './date-time';
 
@@ -102,5 +103,18 @@ describe('date-time schema, uiSchema and format', () => {
     expect(type.format('2026-07-01T08:00:05+02:00', field, 'en')).toBe('2026-07-01 08:00:05');
     expect(type.format('garbage', field, 'en')).toBe('garbage');
     expect(type.format(null as unknown as string, field, 'en')).toBeNull();
+  });
+});
+
+describe('date-time parse against luxon', () => {
+  it('places every wall clock of three years of Berlin where luxon does, refusing the skipped hour', () => {
+        const start = Date.parse('2025-01-01T00:00:00Z');
+    for (let i = 0; i < 3700; i++) {
+      const wall = new Date(start + i * (7 * 3_600_000 + 13 * 60_000)).toISOString().slice(0, 19).replace('T', ' ');
+      const expected = DateTime.fromFormat(wall, 'yyyy-MM-dd HH:mm:ss', { zone: 'Europe/Berlin' });
+      const skipped = expected.toFormat('yyyy-MM-dd HH:mm:ss') !== wall;
+      const parsed = type.parse(wall, field, berlin);
+      expect([wall, parsed.ok ? parsed.value : 'refused']).toEqual([wall, skipped ? 'refused' : expected.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")]);
+    }
   });
 });

@@ -18,7 +18,7 @@ function fromText(input: string, timeZone: string): ParseResult<string> {
   const text = normalizeText(input);
   if (ISO_DATE_TIME.test(text)) {
     const zoned = parseZonedDateTime(text, timeZone);
-    return zoned.ok ? ok(zoned.value.toISODate()) : fail(`not a valid date: ${quoteInput(input)}`);
+    return zoned.ok ? ok(formatIsoDate(zoned.value.wall)) : fail(`not a valid date: ${quoteInput(input)}`);
   }
   const split = splitDateText(text);
   if (!split) return fail(`not a date: ${quoteInput(input)}`);

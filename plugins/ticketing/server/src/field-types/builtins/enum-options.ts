@@ -37,8 +37,18 @@ function isOption(item: unknown): item is EnumOption {
 /** The well-formed options of a field (its `rules.options`). */
 export function fieldOptions(field: FieldDefinition): EnumOption[] {
   const options = field.rules?.options;
-  return Array.isArray(options) ? options.filter(isOption) : [];
+  if (!Array.isArray(options)) return [];
+  let wellFormed = wellFormedOptions.get(options);
+  if (!wellFormed) {
+    wellFormed = options.filter(isOption);
+    wellFormedOptions.set(options, wellFormed);
+  }
+  return wellFormed;
 }
+
+// Per rules list, so that every row of an import reads the same filtered list and name index.
+const wellFormedOptions = new WeakMap<unknown[], EnumOption[]>();
+const optionsByName = new WeakMap<EnumOption[], Map<string, EnumOption>>();
 
 /** An option's label in `locale`, falling back to the other locales and then to the token. */
 export function optionLabel(option: EnumOption, locale: Locale): string {
@@ -56,8 +66,14 @@ function namesOf(option: EnumOption): string[] {
 
 /** The option `text` names by token or by a label in any locale (case-insensitive). */
 export function matchOption(text: string, options: EnumOption[]): EnumOption | undefined {
-  const key = matchKey(text);
-  return options.find((option) => namesOf(option).some((name) => matchKey(name) === key));
+  let byName = optionsByName.get(options);
+  if (!byName) {
+    byName = new Map();
+    // the first option to claim a name keeps it, as a search in option order would find it
+    for (const option of options) for (const name of namesOf(option)) if (!byName.has(matchKey(name))) byName.set(matchKey(name), option);
+    optionsByName.set(options, byName);
+  }
+  return byName.get(matchKey(text));
 }
 
 /** Reads one option token from a token or label (strings; numbers are read as their text). */

@@ -1,8 +1,12 @@
 /** Characters Excel, Word and OCR leave in cells that nobody can see (zero-width spaces, BOM). */
 export const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
 /** NFKC-normalises text (full-width digits and letters, ideographic space), drops invisible characters, trims. */
 export function normalizeText(text: string): string {
+  // printable ASCII is its own NFKC form and holds no invisible character (most cells of an import)
+  if (PRINTABLE_ASCII.test(text)) return text.trim();
   return text.normalize('NFKC').replace(INVISIBLE, '').trim();
 }
 
