@@ -8,17 +8,20 @@ const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 // '@' is Excel's text format: the cell stays text even when someone edits it
 const TEXT_FORMAT = '@';
 
-/** The styles of one column's data cells, made once: exceljs dedupes styles by value, per cell. */
+/**
+ * The styles of one column's data cells, made once and given to every cell: exceljs renders a
+ * style it has not seen as XML to find its id, but remembers style objects it has seen. A cell
+ * left alone gets a fresh empty style of its own, rendered anew each time.
+ */
 interface ColumnStyles {
-  /** Undefined when the data row has no style of its own: the cell then gets none (exceljs serialises every style it is given). */
-  base: Partial<Style> | undefined;
+  base: Partial<Style>;
   date: Partial<Style>;
   dateTime: Partial<Style>;
   text: Partial<Style>;
 }
 
 const columnStyles = (base: Partial<Style>): ColumnStyles => ({
-  base: Object.keys(base).length ? base : undefined,
+  base,
   date: { ...base, numFmt: DATE_FORMAT },
   dateTime: { ...base, numFmt: DATE_TIME_FORMAT },
   text: { ...base, numFmt: TEXT_FORMAT },
@@ -86,11 +89,11 @@ export class XlsxExportWriter {
       const styles = this.styles[i];
       switch (cell.kind) {
         case 'empty':
-          if (styles.base) target.style = styles.base;
+          target.style = styles.base;
           break;
         case 'number':
           target.value = cell.value;
-          if (styles.base) target.style = styles.base;
+          target.style = styles.base;
           break;
         case 'moment':
           target.value = cell.date;
@@ -100,7 +103,7 @@ export class XlsxExportWriter {
           // a string cell is never evaluated; the text format keeps it so when edited (formula injection)
           target.value = cell.text;
           if (looksLikeFormula(cell.text) || /^\d/.test(cell.text)) target.style = styles.text;
-          else if (styles.base) target.style = styles.base;
+          else target.style = styles.base;
           break;
       }
     }
