@@ -17,8 +17,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
-const { spawn, execFileSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { Client } = require('pg');
+const { cmsDir, startWorker, rssMb } = require('./worker-process');
 const sharp = require('sharp');
 
 const args = process.argv.slice(2);
@@ -29,7 +30,6 @@ const arg = (name, fallback) => {
 const ROWS = arg('rows', 100_000);
 const ROUNDS = arg('rounds', 3);
 const WORD_TICKETS = 50;
-const cmsDir = path.resolve(__dirname, '..', '..', '..', 'cms');
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function admin(sql) {
@@ -42,19 +42,6 @@ async function admin(sql) {
   }
 }
 
-function startWorker(env) {
-  // BENCH_PROFILE_DIR=<dir>: each worker writes a CPU profile there when it stops
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(cmsDir, 'scripts', 'worker.js')], { cwd: cmsDir, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready`)));
-  });
-}
-
-const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-/** Resident set now: a booted worker's before its job, so the table can show what the job itself adds. */
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs, digits = 0) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 const fmt = (n) => Math.round(n).toLocaleString('en');
@@ -133,7 +120,7 @@ async function main() {
 
     const run = async (data) => {
       const worker = await startWorker({ ...env, WORKERS: 'inline' });
-      const idleRssMb = rssMb(worker.pid);
+      const idleRssMb = rssMb(worker.pid, 'VmRSS');
       try {
         const started = process.hrtime.bigint();
         const job = await app.plugin('excel-io').service('exports').start(data, actor, 'zh-CN');
@@ -145,7 +132,7 @@ async function main() {
         }
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         if (record.status !== 'succeeded') throw new Error(`export ${record.status}: ${record.error}`);
-        return { rows: record.result.rows, seconds, bytes: record.result.bytes, peakRssMb: peakRssMb(worker.pid), idleRssMb };
+        return { rows: record.result.rows, seconds, bytes: record.result.bytes, peakRssMb: rssMb(worker.pid), idleRssMb };
       } finally {
         const exited = new Promise((resolve) => worker.once('exit', resolve));
         worker.kill(process.env.BENCH_PROFILE_DIR ? 'SIGTERM' : 'SIGKILL');

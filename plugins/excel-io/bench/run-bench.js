@@ -15,8 +15,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
-const { spawn, execFileSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { Client } = require('pg');
+const { cmsDir, startWorker, rssMb } = require('./worker-process');
 const { writeBsFaultWorkbook } = require('./bs-fault-workbook');
 
 const args = process.argv.slice(2);
@@ -26,7 +27,6 @@ const arg = (name, fallback) => {
 };
 const ROWS = arg('rows', 100_000);
 const ROUNDS = arg('rounds', 3);
-const cmsDir = path.resolve(__dirname, '..', '..', '..', 'cms');
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function admin(sql) {
@@ -45,19 +45,6 @@ function runJson(script, argv, env = process.env) {
   return JSON.parse(out.trim().split('\n').pop());
 }
 
-/** A worker process (cms/scripts/worker.js); resolves once it says it is ready. */
-function startWorker(env) {
-  // BENCH_PROFILE_DIR=<dir>: the worker writes a CPU profile there when it stops
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(cmsDir, 'scripts', 'worker.js')], { cwd: cmsDir, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready`)));
-  });
-}
-
-/** Peak (VmHWM) or current (VmRSS) resident set of a live process, in MB (Linux). */
-const rssMb = (pid, which = 'VmHWM') => Number(new RegExp(`${which}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs) => `${Math.round(Math.min(...xs)).toLocaleString('en')}–${Math.round(Math.max(...xs)).toLocaleString('en')}`;
@@ -110,9 +97,7 @@ async function main() {
       const copy = runJson('copy-floor.js', [env.DATABASE_URL, String(ROWS)], env);
       results.copy.push({ rowsPerSecond: copy.rows / copy.seconds, peakRssMb: copy.peakRssMb });
       await clean();
-      // BENCH_WORKER_NODE_OPTIONS: node flags for the worker only (e.g. a heap cap)
-      const workerOptions = process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {};
-      const worker = await startWorker({ ...env, ...workerOptions, WORKERS: 'inline' });
+      const worker = await startWorker({ ...env, WORKERS: 'inline' });
       // what the worker holds before the import: Strapi with every plugin loaded
       const idleRssMb = rssMb(worker.pid, 'VmRSS');
       try {
