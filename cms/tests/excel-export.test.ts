@@ -4,6 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import sharp from 'sharp';
 import { startTestApp } from './helpers/strapi';
 import { startS3Server } from './helpers/s3';
 import { adminToken, userToken } from './helpers/users';
@@ -181,8 +182,15 @@ describe('Excel, CSV and Word export', () => {
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
       });
       sheet.getColumn(1).width = 33;
+      // a logo over E1:F3, and one hanging from G1 by its size
+      sheet.addImage(workbook.addImage({ buffer: logo as unknown as ExcelJS.Buffer, extension: 'png' }), 'E1:F3');
+      sheet.addImage(workbook.addImage({ buffer: logo as unknown as ExcelJS.Buffer, extension: 'png' }), { tl: { col: 6, row: 0 }, ext: { width: 48, height: 24 } });
       return Buffer.from(await workbook.xlsx.writeBuffer());
     };
+    let logo: Buffer;
+    beforeAll(async () => {
+      logo = await sharp({ create: { width: 64, height: 32, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
+    });
     const upload = (token: string, bytes: Buffer, name = 'tpl.xlsx') =>
       api().post('/api/excel-io/templates').set(auth(token)).field('name', '故障模板').field('ticketType', 'bs-fault').attach('file', bytes, name);
 
@@ -250,6 +258,12 @@ describe('Excel, CSV and Word export', () => {
         expect(row.getCell(2).fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFFFFF00' } });
       }
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+      // the logos, where the template put them, with their bytes
+      const images = sheet.getImages();
+      expect(images.map((i) => [i.range.tl.nativeCol, i.range.tl.nativeRow])).toEqual([[4, 0], [6, 0]]);
+      expect([images[0].range.br.nativeCol, images[0].range.br.nativeRow]).toEqual([6, 3]);
+      expect((images[1].range as unknown as { ext: { width: number; height: number } }).ext).toEqual({ width: 48, height: 24 });
+      for (const image of images) expect(Buffer.from(workbook.getImage(Number(image.imageId)).buffer as ArrayBuffer)).toEqual(logo);
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Style } from 'exceljs';
 import type { ExportColumn } from './columns';
+import type { TemplateImage } from './template-images';
 
 /** A cell of a template's title area: its value (placeholders filled) and style. */
 export interface TitleCell {
@@ -23,6 +24,8 @@ export interface SheetLayout {
   dataHeight?: number;
   /** The row the first ticket goes on. */
   firstDataRow: number;
+  /** Pictures of the title area (a template's logo). */
+  images: TemplateImage[];
 }
 
 const HEADER_STYLE: Partial<Style> = {
@@ -42,5 +45,6 @@ export function defaultLayout(columns: ExportColumn[], sheetName: string): Sheet
     widths: columns.map(() => undefined),
     dataStyles: columns.map(() => ({})),
     firstDataRow: 2,
+    images: [],
   };
 }

@@ -2,6 +2,7 @@ import ExcelJS, { type Style } from 'exceljs';
 import { InvalidError } from 'strapi-plugin-access';
 import { resolveColumns } from './columns';
 import type { SheetLayout, TitleCell } from './sheet-layout';
+import { templateImages, type TemplateImage } from './template-images';
 import type { FieldType, Locale, TypeDefinition } from './ticketing-slice';
 
 /** What the title area's placeholders are filled with. */
@@ -23,6 +24,8 @@ export interface ParsedTemplate {
   merges: string[];
   widths: (number | undefined)[];
   dataRow: { number: number; height?: number; columns: { key: string; address: string; style: Partial<Style> }[] };
+  /** Pictures of the title area (a logo). */
+  images: TemplateImage[];
 }
 
 const copyStyle = (style: Partial<Style> | undefined): Partial<Style> => (style ? (JSON.parse(JSON.stringify(style)) as Partial<Style>) : {});
@@ -95,7 +98,7 @@ export async function parseTemplate(bytes: Buffer): Promise<ParsedTemplate> {
     return lastRow < dataRow.number;
   });
   const widths = dataRow.columns.map((_, i) => sheet.getColumn(i + 1).width);
-  return { sheetName: sheet.name, titleRows, merges, widths, dataRow };
+  return { sheetName: sheet.name, titleRows, merges, widths, dataRow, images: templateImages(workbook, sheet, dataRow.number) };
 }
 
 /** The placeholders of a title cell filled in; an unknown one is a TemplateError naming its cell. */
@@ -137,5 +140,6 @@ export function templateLayout(
     dataStyles: template.dataRow.columns.map((c) => c.style),
     dataHeight: template.dataRow.height,
     firstDataRow: template.dataRow.number,
+    images: template.images,
   };
 }

@@ -1,6 +1,7 @@
 import ExcelJS, { type Style } from 'exceljs';
 import { looksLikeFormula, type ExportCell } from './cell-values';
 import type { SheetLayout } from './sheet-layout';
+import { placeImages } from './template-images';
 import { displayWidth, fittedWidth } from './text-width';
 
 const DATE_FORMAT = 'yyyy-mm-dd';
@@ -73,6 +74,7 @@ export class XlsxExportWriter {
       }
     }
     for (const range of layout.merges) sheet.mergeCells(range);
+    placeImages(this.workbook, sheet, layout.images);
     for (const title of layout.titleRows) sheet.getRow(title.number).commit();
     this.sheet = sheet;
   }
