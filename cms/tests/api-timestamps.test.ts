@@ -115,6 +115,10 @@ describe('every content-API answer writes timestamps with the platform offset', 
       params: { jobId: (await api().post('/api/excel-io/exports').set(auth()).send({ data: { ticketType: 'bs-fault', format: 'xlsx' } })).body.data.documentId },
       status: 409,
     }),
+    'excel-io GET /exports/:jobId/link': async () => ({
+      params: { jobId: (await api().post('/api/excel-io/exports').set(auth()).send({ data: { ticketType: 'bs-fault', format: 'xlsx' } })).body.data.documentId },
+      status: 409,
+    }),
     'excel-io POST /tickets/:ticketId/report': async () => ({ params: { ticketId: shared.ticket } }),
     'excel-io POST /templates': async () => ({ attach: { field: 'file', bytes: await templateWorkbook(), name: 't.xlsx', fields: { name: '走查模板', ticketType: 'bs-fault' } } }),
     'excel-io DELETE /templates/:id': async () => {

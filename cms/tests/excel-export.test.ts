@@ -318,11 +318,25 @@ describe('Excel, CSV and Word export', () => {
       expect((await api().post('/api/excel-io/exports').send({ data: { ticketType: 'bs-fault', format: 'csv' } })).status).toBe(401);
     });
 
-    it("someone else's export is 404, its download too", async () => {
+    it("someone else's export is 404, its download and link too", async () => {
       const job = await runExport(app.strapi, tokens.viewer, { ticketType: 'site-survey', format: 'csv' });
       expect((await api().get(`/api/excel-io/exports/${job.documentId}/download`).set(auth(tokens.otherViewer))).status).toBe(404);
+      expect((await api().get(`/api/excel-io/exports/${job.documentId}/link`).set(auth(tokens.otherViewer))).status).toBe(404);
       expect((await api().get(`/api/jobs/${job.documentId}`).set(auth(tokens.otherViewer))).status).toBe(404);
       expect((await api().get(`/api/excel-io/exports/${job.documentId}/download`).set(auth(tokens.viewer))).status).toBe(302);
+    });
+
+    it('the link route answers a fresh signed link and its expiry as JSON (for a page that sends its token in a header)', async () => {
+      const job = await runExport(app.strapi, tokens.viewer, { ticketType: 'site-survey', format: 'csv' });
+      const res = await api().get(`/api/excel-io/exports/${job.documentId}/link`).set(auth(tokens.viewer));
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body.data.url).toContain(`exports/excel/${job.documentId}.csv`);
+      expect(res.body.data.expiresAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/);
+      expect(Date.parse(res.body.data.expiresAt)).toBeGreaterThan(Date.now());
+      const fetched = await fetch(res.body.data.url);
+      expect(fetched.status).toBe(200);
+      expect(Buffer.from(await fetched.arrayBuffer()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     });
 
     it.each([
@@ -355,6 +369,7 @@ describe('Excel, CSV and Word export', () => {
       const res = await api().get(`/api/excel-io/exports/${job.documentId}/download`).set(auth(tokens.viewer));
       expect(res.status).toBe(410);
       expect(res.body.error.message).toMatch(/expired/);
+      expect((await api().get(`/api/excel-io/exports/${job.documentId}/link`).set(auth(tokens.viewer))).status).toBe(410);
     });
   });
 });

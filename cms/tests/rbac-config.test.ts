@@ -39,6 +39,7 @@ describe('roles from config/roles.yaml', () => {
     expect(await grantsOf('viewer')).toEqual([
       // export.read: a viewer exports what it can read
       'plugin::excel-io.exports.download',
+      'plugin::excel-io.exports.link',
       'plugin::excel-io.exports.start',
       'plugin::excel-io.exports.ticketReport',
       'plugin::excel-io.templates.find',

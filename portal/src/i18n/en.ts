@@ -280,7 +280,7 @@ export const en: Messages = {
   'export.size': 'Size',
   'export.rows': 'Rows',
   'export.expires': 'Link valid until',
-  'export.expired': 'Link expired',
+  'export.removed': 'File removed after its retention period: export again',
   'export.wordReport': 'Word report',
   'export.wordReportStarted': 'Making the Word report…',
   'export.wordReportReady': 'Word report ready',

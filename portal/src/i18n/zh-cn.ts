@@ -278,7 +278,7 @@ export const zhCN = {
   'export.size': '大小',
   'export.rows': '行数',
   'export.expires': '链接有效期至',
-  'export.expired': '链接已过期',
+  'export.removed': '文件已超过保留期限被删除，请重新导出',
   'export.wordReport': 'Word 报告',
   'export.wordReportStarted': '正在生成 Word 报告…',
   'export.wordReportReady': 'Word 报告已生成',

@@ -91,7 +91,7 @@ export function ExportButton({ state, specs, schema }: Props) {
             />
           )}
           {job.data?.status === 'failed' && <Alert type="error" showIcon title={t('export.failed', { error: job.data.error ?? '' })} />}
-          {job.data?.status === 'succeeded' && job.data.result && <DownloadLink result={job.data.result} />}
+          {job.data?.status === 'succeeded' && job.data.result && <DownloadLink jobId={job.data.documentId} result={job.data.result} />}
         </Space>
       </Modal>
     </>

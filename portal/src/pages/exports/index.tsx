@@ -27,7 +27,7 @@ export default function ExportListPage() {
     {
       title: t('export.download'),
       key: 'link',
-      render: (_, job) => (job.status === 'succeeded' && job.result ? <DownloadLink result={job.result} /> : job.error ?? ''),
+      render: (_, job) => (job.status === 'succeeded' && job.result ? <DownloadLink jobId={job.documentId} result={job.result} /> : job.error ?? ''),
     },
   ];
   return (

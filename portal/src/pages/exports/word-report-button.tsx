@@ -31,7 +31,7 @@ export function WordReportButton({ ticketId }: { ticketId: string }) {
       <Button icon={<FileWordOutlined />} loading={busy} onClick={() => start.mutate(undefined, { onSuccess: (j) => setJobId(j.documentId) })} data-testid="word-report">
         {busy ? t('export.wordReportStarted') : t('export.wordReport')}
       </Button>
-      {result && <DownloadLink result={result} />}
+      {result && jobId && <DownloadLink jobId={jobId} result={result} />}
     </Space>
   );
 }

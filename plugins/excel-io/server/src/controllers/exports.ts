@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { actorFromState } from 'strapi-plugin-access';
+import { accessService, actorFromState } from 'strapi-plugin-access';
+import { linkExpiry } from '../export/link-expiry';
 import { exportService } from '../export/export-services';
 import { exportTicketing } from '../export/ticketing-slice';
 
@@ -28,5 +29,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const url = await exportService(strapi, 'exports').download(ctx.params.jobId, actorFromState(ctx.state));
     ctx.set('Cache-Control', 'no-store');
     ctx.redirect(url);
+  },
+
+  /**
+   * GET /excel-io/exports/:jobId/link → `{ data: { url, expiresAt } }`: a fresh pre-signed link
+   * as JSON, for a client that sends its token in a header (a page cannot follow the 302 with it).
+   */
+  async link(ctx: Context) {
+    const url = await exportService(strapi, 'exports').download(ctx.params.jobId, actorFromState(ctx.state));
+    const expiry = linkExpiry(url);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { data: { url, expiresAt: expiry ? accessService(strapi, 'timestamps').format(expiry) : null }, meta: {} };
   },
 });

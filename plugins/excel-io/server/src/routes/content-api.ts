@@ -16,6 +16,7 @@ export default {
     // exports: what the caller can read (export.read, every role); templates are export.manage's
     route('POST', '/exports', 'exports.start', EXPORT_READ_RIGHT),
     route('GET', '/exports/:jobId/download', 'exports.download', EXPORT_READ_RIGHT),
+    route('GET', '/exports/:jobId/link', 'exports.link', EXPORT_READ_RIGHT),
     route('POST', '/tickets/:ticketId/report', 'exports.ticketReport', EXPORT_READ_RIGHT),
     route('GET', '/templates', 'templates.find', EXPORT_READ_RIGHT),
     route('POST', '/templates', 'templates.create', EXPORT_MANAGE_RIGHT),
