@@ -17,6 +17,8 @@ export const queryKeys = {
   job: (id: string) => ['job', id] as const,
   /** The caller's jobs of one kind ("My imports", "My exports"). */
   jobs: (kind: string) => ['jobs', kind] as const,
+  /** The export templates of a ticket type. */
+  exportTemplates: (ticketType: string) => ['export-templates', ticketType] as const,
   /** An import's report; without `status` every narrowing of it. */
   importReport: (jobId: string, status?: string) => ['import-report', jobId, ...(status ? [status] : [])] as const,
 };

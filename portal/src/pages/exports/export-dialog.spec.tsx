@@ -13,8 +13,11 @@ const job = (status: string, done: number, result: unknown = null) => ({
   data: { documentId: 'exp-1', kind: 'export', status, progress: { done, total: 300 }, result, error: null },
 });
 
+const templates: { documentId: string; name: string; ticketType: string }[] = [];
+
 vi.mock('../../auth/session', () => ({
-  api: vi.fn(async (path: string, options: { method?: string; body?: { data: unknown } } = {}) => {
+  api: vi.fn(async (path: string, options: { method?: string; body?: { data: unknown }; query?: Record<string, unknown> } = {}) => {
+    if (path === '/api/excel-io/templates') return { data: templates.filter((tpl) => tpl.ticketType === options.query?.ticketType) };
     if (path === '/api/excel-io/exports' && options.method === 'POST') {
       posted.push(options.body?.data);
       return job('queued', 0);
@@ -56,6 +59,35 @@ describe('ExportButton', () => {
     expect(screen.getByTestId('job-progress').dataset.status).toBe('succeeded');
     // the export button cannot start a second job for the same dialog
     expect(screen.getByTestId('export-start')).toHaveProperty('disabled', true);
+  });
+
+  it("offers the type's templates for xlsx; a chosen one replaces the column choice", async () => {
+    templates.push({ documentId: 'tpl-1', name: '故障月报模板', ticketType: 'bs-fault' }, { documentId: 'tpl-2', name: '勘察模板', ticketType: 'site-survey' });
+    posted.length = 0;
+    // the first test's dialog read this type's templates (none then)
+    queryClient.removeQueries({ queryKey: ['export-templates'] });
+    const state = parseListState(new URLSearchParams('type=bs-fault'));
+    renderWithProviders(
+      <QueryClientProvider client={queryClient}>
+        <ExportButton state={state} specs={[]} schema={bsFaultSchema} />
+      </QueryClientProvider>,
+    );
+    fireEvent.click(screen.getByTestId('export-open'));
+    const select = await screen.findByTestId('export-template');
+    fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? select);
+    expect(screen.queryByText('勘察模板')).toBeNull();
+    fireEvent.click(await screen.findByText('故障月报模板'));
+    expect(await screen.findByText('列由模板决定')).toBeTruthy();
+    // CSV has no template: the choice disappears with it, and comes back with xlsx
+    fireEvent.click(screen.getByText('csv'));
+    expect(screen.queryByTestId('export-template')).toBeNull();
+    expect(screen.queryByText('列由模板决定')).toBeNull();
+    fireEvent.click(screen.getByText('xlsx'));
+    expect(await screen.findByText('列由模板决定')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('export-start'));
+    await waitFor(() => expect(posted).toHaveLength(1));
+    expect(posted[0]).toMatchObject({ ticketType: 'bs-fault', format: 'xlsx', template: 'tpl-1' });
+    expect(posted[0]).not.toHaveProperty('columns');
   });
 
   it('asks for a ticket type first', () => {

@@ -7,7 +7,7 @@ import { useCancelJob, useJob } from '../../services/job-queries';
 import type { TypeSchema } from '../../services/schema-types';
 import type { FilterSpec, ListState } from '../tickets/list/types';
 import { DownloadLink } from './download-link';
-import { useStartExport } from './export-queries';
+import { useExportTemplates, useStartExport } from './export-queries';
 import { exportRequest } from './export-request';
 import { EXPORT_FORMATS, META_COLUMNS, type ExportFormat, type ExportResult } from './export-types';
 
@@ -23,6 +23,7 @@ export function ExportButton({ state, specs, schema }: Props) {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [columns, setColumns] = useState<string[]>([]);
+  const [template, setTemplate] = useState<string>();
   const [jobId, setJobId] = useState<string>();
   const start = useStartExport();
   const cancel = useCancelJob();
@@ -35,8 +36,12 @@ export function ExportButton({ state, specs, schema }: Props) {
     [schema, t],
   );
   const type = state.type;
+  const templates = useExportTemplates(type, open);
+  // templates are workbooks: only an xlsx export uses one
+  const chosenTemplate = format === 'xlsx' ? template : undefined;
   const submit = () =>
-    type && start.mutate(exportRequest({ ...state, type }, specs, format, columns, locale), { onSuccess: (started) => setJobId(started.documentId) });
+    type &&
+    start.mutate(exportRequest({ ...state, type }, specs, format, columns, locale, chosenTemplate), { onSuccess: (started) => setJobId(started.documentId) });
 
   return (
     <>
@@ -69,10 +74,23 @@ export function ExportButton({ state, specs, schema }: Props) {
                 ))}
               </Radio.Group>
             </Form.Item>
-            <Form.Item label={t('export.columns')}>
+            {format === 'xlsx' && !!templates.data?.length && (
+              <Form.Item label={t('export.template')}>
+                <Select
+                  allowClear
+                  data-testid="export-template"
+                  placeholder={t('export.noTemplate')}
+                  value={template}
+                  onChange={setTemplate}
+                  options={templates.data.map((tpl) => ({ value: tpl.documentId, label: tpl.name }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item label={t('export.columns')} extra={chosenTemplate ? t('export.templateColumns') : undefined}>
               <Select
                 mode="multiple"
                 allowClear
+                disabled={!!chosenTemplate}
                 data-testid="export-columns"
                 placeholder={t('export.allColumns')}
                 value={columns}

@@ -1,10 +1,19 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { App } from 'antd';
 import { api } from '../../auth/session';
 import { queryClient } from '../../services/query-client';
 import { queryKeys } from '../../services/query-keys';
 import type { Job } from '../../services/jobs';
-import type { ExportRequestBody, ExportResult } from './export-types';
+import type { ExportRequestBody, ExportResult, ExportTemplate } from './export-types';
+
+/** The .xlsx templates an export of `ticketType` may use (read while the dialog is open). */
+export function useExportTemplates(ticketType: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.exportTemplates(ticketType ?? ''),
+    queryFn: ({ signal }) => api<{ data: ExportTemplate[] }>('/api/excel-io/templates', { query: { ticketType }, signal }).then((r) => r.data),
+    enabled: !!ticketType && enabled,
+  });
+}
 
 /** Remembers a started export job and refreshes "My exports". */
 function started(job: Job<ExportResult>) {

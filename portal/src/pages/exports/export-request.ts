@@ -7,7 +7,8 @@ const FORM_FILTER = /^filters\[form\]\[([^\]]+)\]\[\$(\w+)\]$/;
 /**
  * The export of the list as it is shown: its type, status, field filters (the very values the
  * list sends, a moment's end-of-day bound included) and sort; all pages, so no page.
- * `columns` empty: the server's default (every field, then the ticket's own columns).
+ * `columns` empty: the server's default (every field, then the ticket's own columns); with a
+ * `template` (xlsx only) the template's data row gives them.
  */
 export function exportRequest(
   state: ListState & { type: string },
@@ -15,6 +16,7 @@ export function exportRequest(
   format: ExportFormat,
   columns: string[],
   locale: string,
+  template?: string,
 ): ExportRequestBody {
   const query = toApiQuery(state, specs);
   const form: Record<string, Record<string, string>> = {};
@@ -29,7 +31,8 @@ export function exportRequest(
     ...(query.get('status') ? { status: query.get('status')! } : {}),
     sort: query.get('sort')!,
     ...(Object.keys(form).length ? { filters: { form } } : {}),
-    ...(columns.length ? { columns } : {}),
+    // a template decides the columns itself
+    ...(template ? { template } : columns.length ? { columns } : {}),
   };
 }
 

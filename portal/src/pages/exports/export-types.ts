@@ -14,6 +14,15 @@ export interface ExportRequestBody {
   sort?: string;
   filters?: { form: Record<string, Record<string, string>> };
   columns?: string[];
+  /** An .xlsx template's documentId: it sets the columns and the title area. */
+  template?: string;
+}
+
+/** An export template as GET /api/excel-io/templates lists it (what the dialog offers). */
+export interface ExportTemplate {
+  documentId: string;
+  name: string;
+  ticketType: string;
 }
 
 /** A finished export job's `result`. */
