@@ -16,11 +16,12 @@ const workerScript = JSON.parse(fs.readFileSync(path.join(cmsDir, 'package.json'
  * BENCH_WORKER_NODE_OPTIONS: more node flags for the worker only.
  */
 function startWorker(env) {
-  const options = [env.NODE_OPTIONS, process.env.BENCH_WORKER_NODE_OPTIONS];
-  if (process.env.BENCH_PROFILE_DIR) options.push(`--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`);
-  const child = spawn('sh', ['-c', `exec ${workerScript}`], {
+  // node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line, after `node`
+  const profile = process.env.BENCH_PROFILE_DIR ? `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR} ` : '';
+  const command = workerScript.replace(/^node /, `node ${profile}`);
+  const child = spawn('sh', ['-c', `exec ${command}`], {
     cwd: cmsDir,
-    env: { ...env, NODE_OPTIONS: options.filter(Boolean).join(' ') },
+    env: { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, process.env.BENCH_WORKER_NODE_OPTIONS].filter(Boolean).join(' ') },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

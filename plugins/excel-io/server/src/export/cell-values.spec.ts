@@ -1,4 +1,4 @@
-import { cellOf, looksLikeFormula } from './cell-values';
+import { cellOf, looksLikeFormula, textOf } from './cell-values';
 import type { ExportColumn } from './columns';
 import type { FieldType, ListedTicket } from './ticketing-slice';
 
@@ -47,6 +47,25 @@ describe('cellOf', () => {
     expect(meta('status')).toEqual({ kind: 'text', text: '处理中' });
     expect(meta('creator')).toEqual({ kind: 'text', text: '王工' });
     expect(meta('createdAt')).toMatchObject({ kind: 'moment', text: '2026-11-30 08:15:00' });
+  });
+  it('textOf (what CSV writes) is always the cell’s text, made without the cell', () => {
+    const columns: ExportColumn[] = [
+      fieldColumn('day-range', (v) => v as string),
+      fieldColumn('moment-range', (v) => String(v).replace('T', ' ').slice(0, 19)),
+      fieldColumn('moment-range', () => '2026-11-30 8:05'),
+      fieldColumn('moment-range', () => 'not a moment'),
+      fieldColumn('whole-range', (v) => v as number),
+      fieldColumn('whole-range', () => Number.NaN),
+      fieldColumn('search', (v) => v as string),
+      ...(['id', 'status', 'creator', 'createdAt', 'updatedAt'] as const).map((key): ExportColumn => ({ key, header: key, source: 'meta' })),
+    ];
+    for (const value of ['2026-11-30', '2026-11-30T08:15:00+08:00', 387, '=cmd', '', null]) {
+      for (const column of columns) {
+        const t = ticket({ f: value });
+        expect([column.key, value, textOf(column, t, 'zh-CN')]).toEqual([column.key, value, cellOf(column, t, 'zh-CN').text]);
+      }
+    }
+    expect(textOf({ key: 'createdAt', header: 'c', source: 'meta' }, ticket({}), 'zh-CN')).toBe('2026-11-30 08:15:00');
   });
   it('looksLikeFormula', () => {
     expect(['=1', '+1', '-1', '@a', '\t=1', '\r=1'].every(looksLikeFormula)).toBe(true);

@@ -15,6 +15,7 @@ export type ExportCell =
 
 const EMPTY: ExportCell = { kind: 'empty', text: '' };
 // The formatted text of dates and date-times (and the API's ISO timestamps): the wall clock in the platform zone.
+const FULL_WALL_CLOCK = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}/;
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/;
 
 /** A day or moment as a cell: the wall clock of `text`; plain text when it is not one. */
@@ -29,6 +30,8 @@ function momentCell(text: string, withTime: boolean): ExportCell {
 
 /** A day or moment as text: the wall clock of `text` (`yyyy-MM-dd[ HH:mm:ss]`); `text` itself when it is not one. */
 function momentText(text: string, withTime: boolean): string {
+  // the shape of every stored timestamp and formatted date-time (`2026-11-30T08:15:00…`): cut, not parsed
+  if (FULL_WALL_CLOCK.test(text)) return withTime ? `${text.slice(0, 10)} ${text.slice(11, 19)}` : text.slice(0, 10);
   const m = WALL_CLOCK.exec(text);
   if (!m) return text;
   const [y, mo, d, h = '0', mi = '0', s = '0'] = m.slice(1);

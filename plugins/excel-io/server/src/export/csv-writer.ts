@@ -4,12 +4,16 @@ import { looksLikeFormula } from './cell-values';
 
 // Excel on Windows reads a CSV as UTF-8 only when it starts with a byte-order mark
 const BOM = '\uFEFF';
+// what makes a field need quoting (RFC 4180) or a formula guard (see looksLikeFormula)
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a quote, comma or line break, quotes doubled.
  * Text a spreadsheet would run as a formula gets a leading apostrophe, which shows it as text.
  */
 export function csvField(text: string): string {
+  // most fields need neither quotes nor a guard: one test tells
+  if (!NEEDS_CARE.test(text)) return text;
   const safe = looksLikeFormula(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
