@@ -19,9 +19,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       credentials: true,
     },
   },
+  // a path or query that is not UTF-8 or holds a NUL is a 400; so is a body the parser cannot read
+  'plugin::access.input-guard',
   'strapi::query',
   // parts numbered as they arrive, so multi-file uploads keep the client's order
   { name: 'strapi::body', config: { formidable: { onFileBegin: numberFilePart } } },
+  // NUL and lone surrogates anywhere in the parsed query and body are a 400; file names lose bidi and control characters
+  'plugin::access.body-guard',
   'global::auth-rate-limit',
   'global::refresh-families',
   'global::auth-guard',

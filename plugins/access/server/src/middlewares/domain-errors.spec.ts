@@ -28,4 +28,36 @@ describe('the domain-error mapping', () => {
     const strapiError = Object.assign(new Error('Unknown locale'), { name: 'ValidationError' });
     await expect(answerTo(strapiError)).rejects.toBe(strapiError);
   });
+
+  it('answers a value the database cannot hold (class 22) or a column that does not exist with a 400; other database errors stay errors', async () => {
+    const pgError = (code: string) => Object.assign(new Error(`pg ${code}`), { code, severity: 'ERROR' });
+    for (const code of ['22P02', '22003', '42703']) {
+      const answer = await answerTo(pgError(code));
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
+    }
+    const unique = pgError('23505');
+    await expect(answerTo(unique)).rejects.toBe(unique);
+    // a thrown object that merely carries such a code is not the database's
+    const lookalike = Object.assign(new Error('x'), { code: '22P02' });
+    await expect(answerTo(lookalike)).rejects.toBe(lookalike);
+  });
+
+  it("answers a filter of a shape the database layer refuses with a 400 (Users & Permissions turns query keys into filters)", async () => {
+    const shape = new Error('Undefined attribute level operator b');
+    shape.stack = `Error: ${shape.message}\n    at processSingleAttributeWhere (/app/node_modules/@strapi/database/dist/query/helpers/where.js:34:19)`;
+    expect(await answerTo(shape)).toMatchObject({ status: 400, body: { error: { message: "The query's filters are not valid: Undefined attribute level operator b" } } });
+    // the same words thrown elsewhere are not the database layer's
+    const elsewhere = new Error('Undefined attribute level operator b');
+    await expect(answerTo(elsewhere)).rejects.toBe(elsewhere);
+  });
+
+  it("gives the router's plain-text error answers under /api Strapi's JSON error body", async () => {
+    const ctx = { status: 405, body: 'Method Not Allowed' as unknown, path: '/api/roles/x', message: 'Method Not Allowed' };
+    await domainErrors()(ctx as never, async () => undefined);
+    expect(ctx.body).toEqual({ data: null, error: { status: 405, name: 'MethodNotAllowedError', message: 'Method Not Allowed', details: {} } });
+    const admin = { status: 404, body: '<html></html>' as unknown, path: '/admin/x', message: 'Not Found' };
+    await domainErrors()(admin as never, async () => undefined);
+    expect(admin.body).toBe('<html></html>');
+  });
 });
