@@ -13,7 +13,7 @@ const workerScript = JSON.parse(fs.readFileSync(path.join(cmsDir, 'package.json'
  * Starts the worker with `env` and resolves once it says it is ready. `exec` makes the shell
  * become node, so the pid (and its memory readings) are the worker's own and IPC reaches it.
  * BENCH_PROFILE_DIR=<dir>: the worker writes a CPU profile there when it stops;
- * BENCH_WORKER_NODE_OPTIONS: more node flags for the worker only.
+ * BENCH_WORKER_NODE_OPTIONS: more node flags for the worker only (the script's own flags win over these).
  */
 function startWorker(env) {
   // node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line, after `node`
