@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import ExcelJS from 'exceljs';
+import { projectPlugins } from './helpers/project-plugins';
 import { startTestApp } from './helpers/strapi';
 import { addTestJob } from './helpers/jobs';
 import { plainPng } from './helpers/photos';
@@ -23,14 +24,6 @@ function stringsMatching(value: unknown, pattern: RegExp, at = '$'): string[] {
   return [];
 }
 
-/** The Strapi names of the project's plugins (plugins/*). */
-const projectPlugins = () => {
-  const dir = path.resolve(__dirname, '..', '..', 'plugins');
-  return fs
-    .readdirSync(dir)
-    .filter((name) => fs.existsSync(path.join(dir, name, 'package.json')))
-    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8')).strapi.name as string);
-};
 
 /** How the walk calls a route: values of its path parameters, a query, a body or files. */
 interface Call {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { projectPlugins } from './helpers/project-plugins';
 import { startTestApp } from './helpers/strapi';
 import { plainPng } from './helpers/photos';
 import { bsFaultForm } from './helpers/tickets';
@@ -25,14 +26,6 @@ const corpus = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'host
   bodies: BodyCase[];
 };
 
-/** The Strapi names of the project's plugins (plugins/*). */
-const projectPlugins = () => {
-  const dir = path.resolve(__dirname, '..', '..', 'plugins');
-  return fs
-    .readdirSync(dir)
-    .filter((name) => fs.existsSync(path.join(dir, name, 'package.json')))
-    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8')).strapi.name as string);
-};
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 

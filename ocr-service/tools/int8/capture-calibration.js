@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Int8 experiment, step 1 (issue 16; not used by the service): runs the built pipeline
 // (ocr-service/dist) on every other dev photo and writes each detector and recogniser input
-// tensor to OUT_DIR (default /tmp/ocr-calibration) as `<det|rec>_<n>.bin` (float32) + `.json`
+// tensor to OUT_DIR (default <os temp dir>/ocr-calibration) as `<det|rec>_<n>.bin` (float32) + `.json`
 // (dims) — the calibration data of quantize.py. `npm run build -w ocr-service` first.
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
@@ -12,7 +13,7 @@ const { OcrPipeline } = require(path.join(dist, 'pipeline', 'ocr-pipeline'));
 const { DEFAULT_PIPELINE_CONFIG } = require(path.join(dist, 'config', 'pipeline-config'));
 const { benchDir } = require(path.join(dist, 'bench', 'bench-corpus'));
 
-const out = process.env.OUT_DIR || '/tmp/ocr-calibration';
+const out = process.env.OUT_DIR || path.join(os.tmpdir(), 'ocr-calibration');
 
 async function main() {
   fs.mkdirSync(out, { recursive: true });

@@ -40,7 +40,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('kind', choices=MODELS)
     parser.add_argument('out')
-    parser.add_argument('--calibration', default='/tmp/ocr-calibration')
+    parser.add_argument('--calibration', default=os.path.join(tempfile.gettempdir(), 'ocr-calibration'))
     parser.add_argument('--exclude', default='', help='node names left in float (e.g. the detector head)')
     args = parser.parse_args()
 
