@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { FieldTypeRegistry } from './registry';
 import { buildFieldsMetaSchema } from './meta-schema';
+import { conditionIssues } from './field-conditions';
 import type { FieldDefinition } from './types';
 
 /** One problem in a `fields` list, named by the field's key (or its position if it has none). */
@@ -60,6 +61,7 @@ export class FieldDefinitionValidator {
     }
     const issues: FieldDefinitionIssue[] = [];
     const seen = new Set<string>();
+    const byKey = new Map((fields as FieldDefinition[]).map((f) => [f.key, f]));
     for (const field of fields as FieldDefinition[]) {
       if (seen.has(field.key)) issues.push({ field: field.key, path: 'key', message: 'is used by more than one field' });
       seen.add(field.key);
@@ -68,6 +70,10 @@ export class FieldDefinitionValidator {
         issues.push({ field: field.key, path: 'rules', message });
       }
     }
-    return issues;
+    // conditions check their values against the fields they test: only once every field's rules hold
+    if (issues.length) return issues;
+    return [...byKey.values()].flatMap((field) =>
+      conditionIssues(field, byKey, this.registry).map((issue) => ({ field: field.key, ...issue })),
+    );
   }
 }

@@ -11,6 +11,33 @@ const localizedText = (required: boolean): JsonSchema => ({
 /** Field keys become JSON keys, expression-index names and Excel headers: keep them plain. */
 export const FIELD_KEY_PATTERN = '^[a-z][a-z0-9_]{0,63}$';
 
+const roleList: JsonSchema = {
+  type: 'array',
+  items: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,63}$' },
+  maxItems: 50,
+  uniqueItems: true,
+};
+
+const fieldRef = { type: 'string', pattern: FIELD_KEY_PATTERN };
+
+/** A `visibleWhen`/`requiredWhen` test; which fields it may name is checked after the schema. */
+const conditionSchema: JsonSchema = {
+  oneOf: [
+    { type: 'object', required: ['field', 'equals'], additionalProperties: false, properties: { field: fieldRef, equals: {} } },
+    { type: 'object', required: ['field', 'in'], additionalProperties: false, properties: { field: fieldRef, in: { type: 'array', minItems: 1, maxItems: 200 } } },
+    {
+      type: 'object',
+      required: ['field'],
+      anyOf: [{ required: ['min'] }, { required: ['max'] }],
+      additionalProperties: false,
+      properties: { field: fieldRef, min: { type: ['number', 'string'] }, max: { type: ['number', 'string'] } },
+    },
+    { type: 'object', required: ['field', 'empty'], additionalProperties: false, properties: { field: fieldRef, empty: { type: 'boolean' } } },
+    { type: 'object', required: ['all'], additionalProperties: false, properties: { all: { type: 'array', minItems: 1, maxItems: 20, items: { $ref: '#/definitions/condition' } } } },
+    { type: 'object', required: ['any'], additionalProperties: false, properties: { any: { type: 'array', minItems: 1, maxItems: 20, items: { $ref: '#/definitions/condition' } } } },
+  ],
+};
+
 /**
  * The JSON Schema (draft-07) a ticket type's `fields` must satisfy, built from the
  * registry so a newly registered type (and its rules) is accepted with no other change.
@@ -22,6 +49,7 @@ export function buildFieldsMetaSchema(registry: FieldTypeRegistry): JsonSchema {
     $id: 'urn:5g-ticketing:ticket-type-fields',
     type: 'array',
     maxItems: 200,
+    definitions: { condition: conditionSchema },
     items: {
       type: 'object',
       required: ['key', 'type', 'label'],
@@ -34,6 +62,10 @@ export function buildFieldsMetaSchema(registry: FieldTypeRegistry): JsonSchema {
         rules: { type: 'object' },
         aliases: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 50 },
         help: localizedText(false),
+        access: { type: 'object', additionalProperties: false, properties: { read: roleList, write: roleList } },
+        visibleWhen: { $ref: '#/definitions/condition' },
+        requiredWhen: { $ref: '#/definitions/condition' },
+        after: fieldRef,
       },
       allOf: registry.list().map((type) => ({
         if: { properties: { type: { const: type.name } }, required: ['type'] },

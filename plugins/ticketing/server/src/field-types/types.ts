@@ -24,7 +24,30 @@ export interface FieldDefinition {
   rules?: Record<string, unknown>;
   aliases?: string[];
   help?: Partial<LocalizedText>;
+  /** Roles that may read / write this field; an absent list leaves it to the type-level rights. */
+  access?: FieldAccess;
+  /** Shown (and its value kept) only while this holds; hidden values are dropped on save. */
+  visibleWhen?: FieldCondition;
+  /** Required only while this holds (and the field is visible). */
+  requiredWhen?: FieldCondition;
+  /** Key of another field whose value this one's must be later than (or greater than), when both are set. */
+  after?: string;
 }
+
+/** Per-field rights, by Users & Permissions role type. */
+export interface FieldAccess {
+  read?: string[];
+  write?: string[];
+}
+
+/** A test on other fields of the same form, as an admin writes it in `visibleWhen`/`requiredWhen`. */
+export type FieldCondition =
+  | { field: string; equals: unknown }
+  | { field: string; in: unknown[] }
+  | { field: string; min?: number | string; max?: number | string }
+  | { field: string; empty: boolean }
+  | { all: FieldCondition[] }
+  | { any: FieldCondition[] };
 
 /** A JSON Schema (draft-07) object; kept loose because fragments are composed by hand. */
 export type JsonSchema = Record<string, unknown>;

@@ -3,7 +3,8 @@ import addFormats from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh';
 import localizeEn from 'ajv-i18n/localize/en';
 import type { FieldTypeRegistry } from '../field-types';
-import { buildFormSchema, type FieldDefinition, type FormSource, type Locale, type ParseContext } from '../field-types';
+import { AFTER_KEYWORD, buildFormSchema, compileCondition, type FieldDefinition, type FormSource, type Locale, type ParseContext } from '../field-types';
+import { addAfterKeyword, afterMessage } from './after-keyword';
 
 /** One failing field of a submitted form, with a message in the request's locale. */
 export interface FormError {
@@ -31,10 +32,11 @@ function errorField(error: ErrorObject): string {
  * failing field once, in `locale`.
  */
 export class FormValidator {
-  private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false, messages: false }));
+  private readonly ajv = addAfterKeyword(addFormats(new Ajv({ allErrors: true, strict: false, messages: false })));
   private readonly compiled = new Map<string, ValidateFunction>();
 
   private readonly keyed = new WeakMap<FieldDefinition[], Map<string, FieldDefinition>>();
+  private readonly visibility = new WeakMap<FieldDefinition[], { key: string; visible: ValidateFunction }[]>();
 
   constructor(private readonly registry: FieldTypeRegistry) {}
 
@@ -46,6 +48,36 @@ export class FormValidator {
       this.keyed.set(list, fields);
     }
     return fields;
+  }
+
+  /** The compiled `visibleWhen` of each conditional field, made once per fields list. */
+  private visibilityTests(list: FieldDefinition[]) {
+    let tests = this.visibility.get(list);
+    if (!tests) {
+      const fields = this.fieldsByKey(list);
+      tests = list
+        .filter((f) => f.visibleWhen)
+        .map((f) => ({ key: f.key, visible: this.ajv.compile(compileCondition(f.visibleWhen!, fields, this.registry)) }));
+      this.visibility.set(list, tests);
+    }
+    return tests;
+  }
+
+  /**
+   * Drops the values of hidden fields, in place, until none is left: a field hidden now may
+   * be what kept another visible.
+   */
+  private dropHidden(form: Record<string, unknown>, list: FieldDefinition[]) {
+    const tests = this.visibilityTests(list);
+    for (let dropped = true; dropped; ) {
+      dropped = false;
+      for (const { key, visible } of tests) {
+        if (key in form && !visible(form)) {
+          delete form[key];
+          dropped = true;
+        }
+      }
+    }
   }
 
   private validator(source: FormSource & { version: number }): ValidateFunction {
@@ -78,15 +110,18 @@ export class FormValidator {
       }
     }
 
+    this.dropHidden(form, source.fields);
     const validate = this.validator(source);
     if (!validate(form)) {
-      const ajvErrors = (validate.errors ?? []).filter((e) => e.keyword !== 'additionalProperties');
+      // an if/then failure repeats its branch's error without detail
+      const ajvErrors = (validate.errors ?? []).filter((e) => e.keyword !== 'additionalProperties' && e.keyword !== 'if');
       localize[locale](ajvErrors);
       for (const error of ajvErrors) {
         const key = errorField(error);
         // one message per field: the first, which is the most specific ajv reports
         if (errors.some((e) => e.field === key)) continue;
-        errors.push({ field: key, label: fields.get(key)?.label[locale], message: error.message ?? 'invalid' });
+        const message = error.keyword === AFTER_KEYWORD ? afterMessage(fields.get(key), fields, locale) : (error.message ?? 'invalid');
+        errors.push({ field: key, label: fields.get(key)?.label[locale], message });
       }
     }
     return errors.length ? { ok: false, errors } : { ok: true, form };
