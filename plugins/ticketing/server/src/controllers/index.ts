@@ -2,6 +2,7 @@ import fieldTypes from './field-types';
 import files from './files';
 import me from './me';
 import photos from './photos';
+import ticketMigrations from './ticket-migrations';
 import tickets from './tickets';
 import ticketTypes from './ticket-types';
 
@@ -10,6 +11,7 @@ export default {
   files,
   me,
   photos,
+  'ticket-migrations': ticketMigrations,
   tickets,
   'ticket-types': ticketTypes,
 };

@@ -10,6 +10,10 @@ export default {
     route('GET', '/me', 'me.find', 'account'),
     route('GET', '/ticket-types', 'ticket-types.find', 'tickets.read'),
     route('GET', '/ticket-types/:key/schema', 'ticket-types.schema', 'tickets.read'),
+    // moving tickets between a type's versions: admins only
+    route('GET', '/ticket-types/:key/versions', 'ticket-migrations.versions', 'ticket-types.migrate'),
+    route('POST', '/ticket-types/:key/migrations', 'ticket-migrations.start', 'ticket-types.migrate'),
+    route('GET', '/ticket-types/:key/migrations/:jobId/report', 'ticket-migrations.report', 'ticket-types.migrate'),
     route('GET', '/field-types', 'field-types.find', 'tickets.read'),
     route('GET', '/tickets', 'tickets.find', 'tickets.read'),
     route('POST', '/tickets', 'tickets.create', 'tickets.create'),

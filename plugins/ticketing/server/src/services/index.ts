@@ -6,6 +6,7 @@ import seed from './seed';
 import storage from './storage';
 import ticketBulk from './ticket-bulk';
 import ticketIndexes from './ticket-indexes';
+import ticketMigrations from './ticket-migrations';
 import ticketTypes from './ticket-types';
 import tickets from './tickets';
 import workflow from './workflow';
@@ -19,6 +20,7 @@ export default {
   storage,
   'ticket-bulk': ticketBulk,
   'ticket-indexes': ticketIndexes,
+  'ticket-migrations': ticketMigrations,
   'ticket-types': ticketTypes,
   tickets,
   workflow,

@@ -6,6 +6,7 @@ import type photos from '../services/photos';
 import type seed from '../services/seed';
 import type ticketBulk from '../services/ticket-bulk';
 import type ticketIndexes from '../services/ticket-indexes';
+import type ticketMigrations from '../services/ticket-migrations';
 import type ticketTypes from '../services/ticket-types';
 import type tickets from '../services/tickets';
 import type workflow from '../services/workflow';
@@ -18,6 +19,7 @@ interface Services {
   seed: ReturnType<typeof seed>;
   'ticket-bulk': ReturnType<typeof ticketBulk>;
   'ticket-indexes': ReturnType<typeof ticketIndexes>;
+  'ticket-migrations': ReturnType<typeof ticketMigrations>;
   'ticket-types': ReturnType<typeof ticketTypes>;
   tickets: ReturnType<typeof tickets>;
   workflow: ReturnType<typeof workflow>;
