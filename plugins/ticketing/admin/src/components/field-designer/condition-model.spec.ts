@@ -34,6 +34,11 @@ describe('condition editor state ↔ visibleWhen / requiredWhen JSON', () => {
     });
   });
 
+  it('keeps a nested group of one test as a group', () => {
+    const nested: Condition = { all: [{ field: 'a', empty: true }, { any: [{ field: 'b', equals: 1 }] }] };
+    expect(toCondition(fromCondition(nested))).toEqual(nested);
+  });
+
   it('leaves blank range bounds out', () => {
     expect(toCondition({ kind: 'group', combine: 'all', items: [{ kind: 'test', field: 'n', operator: 'range', min: '', max: 5 }] })).toEqual({ field: 'n', max: 5 });
   });

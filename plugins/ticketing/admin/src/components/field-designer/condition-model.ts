@@ -62,14 +62,19 @@ function itemCondition(item: ConditionItem): Condition | undefined {
   if (item.kind === 'test') return testCondition(item);
   const parts = item.items.map(itemCondition).filter((c): c is Condition => c !== undefined);
   if (parts.length === 0) return undefined;
-  // a group of one says the same as its one test, and keeps the stored JSON plain
-  if (parts.length === 1) return parts[0];
   return item.combine === 'all' ? { all: parts } : { any: parts };
 }
 
-/** The JSON to store for the editor's state; undefined when no test is left. */
+/**
+ * The JSON to store for the editor's state; undefined when no test is left. The top group
+ * of one test stores the plain test (it says the same, and reads better); a nested group
+ * of one stays a group, so the admin can go on adding to it.
+ */
 export function toCondition(group: ConditionGroup | null): Condition | undefined {
-  return group ? itemCondition(group) : undefined;
+  const condition = group ? itemCondition(group) : undefined;
+  if (condition && 'all' in condition && condition.all.length === 1) return condition.all[0];
+  if (condition && 'any' in condition && condition.any.length === 1) return condition.any[0];
+  return condition;
 }
 
 /** A test of `field` that holds for any value it may have, so a new test is valid at once. */

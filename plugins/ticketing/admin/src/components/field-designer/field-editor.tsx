@@ -1,4 +1,5 @@
 import { Checkbox, Field, Flex, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { FieldRulesEditor } from './field-rules-editor';
 import { RulesEditor } from './rules-editor';
 import type { FieldDefinition, FieldTypeInfo } from './types';
 
@@ -7,11 +8,16 @@ type Change = React.ChangeEvent<HTMLInputElement>;
 /** The inputs for one field definition. */
 export function FieldEditor({
   field,
+  fields,
   types,
+  roles,
   onChange,
 }: {
   field: FieldDefinition;
+  /** Every field of the type (this one included), for conditions and `after`. */
+  fields: FieldDefinition[];
   types: FieldTypeInfo[];
+  roles: string[];
   onChange: (field: FieldDefinition) => void;
 }) {
   const type = types.find((t) => t.name === field.type);
@@ -70,6 +76,7 @@ export function FieldEditor({
       {type && (
         <RulesEditor schema={type.rulesSchema} rules={field.rules ?? {}} onChange={(rules) => onChange({ ...field, rules })} />
       )}
+      <FieldRulesEditor field={field} fields={fields} types={types} roles={roles} onChange={onChange} />
     </Flex>
   );
 }

@@ -1,40 +1,16 @@
-import { Box, Checkbox, Field, Flex, NumberInput, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
-import type { JsonSchema, Preview } from './types';
+import { useState } from 'react';
+import { Box, Field, Flex, Typography } from '@strapi/design-system';
+import { PreviewWidget } from './preview-widget';
+import { previewForm, type PreviewValues } from './preview-form';
+import type { Preview } from './types';
 
-function PreviewWidget({ schema, ui }: { schema: JsonSchema; ui: Record<string, unknown> }) {
-  const choices = schema.oneOf ?? schema.items?.anyOf ?? schema.items?.oneOf;
-  if (schema.type === 'array' && choices) {
-    return (
-      <Flex gap={3} wrap="wrap">
-        {choices.map((c) => (
-          <Checkbox key={c.const}>{c.title}</Checkbox>
-        ))}
-      </Flex>
-    );
-  }
-  if (choices) {
-    return (
-      <SingleSelect placeholder="…">
-        {choices.map((c) => (
-          <SingleSelectOption key={c.const} value={c.const}>
-            {c.title}
-          </SingleSelectOption>
-        ))}
-      </SingleSelect>
-    );
-  }
-  if (schema.type === 'array') {
-    return <Typography variant="pi">{`Photos (up to ${String(schema.maxItems ?? '∞')})`}</Typography>;
-  }
-  if (schema.type === 'integer' || schema.type === 'number') return <NumberInput />;
-  if (schema.type === 'boolean') return <Checkbox />;
-  if (ui['ui:widget'] === 'textarea') return <Textarea />;
-  const inputType = schema.format === 'date' ? 'date' : schema.format === 'date-time' ? 'datetime-local' : 'text';
-  return <TextInput type={inputType} maxLength={schema.maxLength as number | undefined} />;
-}
-
-/** The form the current fields give, as a handler would see it, or the problems to fix first. */
+/**
+ * The form the current fields give, as a handler (or the role previewed) would see it, or the
+ * problems to fix first. Values can be filled in: a field whose condition they meet appears
+ * (and becomes required) as in the portal, and a hidden field's value is dropped.
+ */
 export function FormPreview({ preview }: { preview: Preview | null }) {
+  const [values, setValues] = useState<PreviewValues>({});
   if (!preview) return <Typography variant="pi">…</Typography>;
   if (preview.issues.length) {
     return (
@@ -48,21 +24,27 @@ export function FormPreview({ preview }: { preview: Preview | null }) {
     );
   }
   const schema = preview.schema ?? {};
-  const order = (preview.uiSchema?.['ui:order'] as unknown as string[]) ?? Object.keys(schema.properties ?? {});
+  const uiSchema = (preview.uiSchema ?? {}) as Record<string, unknown>;
+  const form = previewForm(schema, uiSchema, values);
+  const set = (key: string, value: unknown) => setValues(previewForm(schema, uiSchema, { ...form.values, [key]: value }).values);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      {order.map((key) => {
-        const property = schema.properties?.[key] ?? {};
-        return (
-          <Box key={key}>
-            <Field.Root name={key} required={schema.required?.includes(key)} hint={property.description}>
-              <Field.Label>{property.title ?? key}</Field.Label>
-              <PreviewWidget schema={property} ui={preview.uiSchema?.[key] ?? {}} />
-              <Field.Hint />
-            </Field.Root>
-          </Box>
-        );
-      })}
+      {form.fields.map((field) => (
+        <Box key={field.key}>
+          <Field.Root name={field.key} required={field.required} hint={field.schema.description} error={field.error}>
+            <Field.Label>{`${field.schema.title ?? field.key}${field.readOnly ? ' (read-only)' : ''}`}</Field.Label>
+            <PreviewWidget
+              schema={field.schema}
+              ui={(uiSchema[field.key] ?? {}) as Record<string, unknown>}
+              value={form.values[field.key]}
+              disabled={field.readOnly}
+              onChange={(v) => set(field.key, v)}
+            />
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+        </Box>
+      ))}
     </Flex>
   );
 }

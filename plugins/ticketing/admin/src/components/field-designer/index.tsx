@@ -1,10 +1,10 @@
 import { forwardRef, useMemo, useState } from 'react';
-import { Box, Button, Field, Flex, IconButton, Tabs, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, IconButton, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Drag, Plus, Trash } from '@strapi/icons';
 import { FieldEditor } from './field-editor';
-import { FormPreview } from './form-preview';
-import { useFieldTypes, usePreview } from './use-designer-api';
-import type { FieldDefinition, Locale } from './types';
+import { PreviewPanel } from './preview-panel';
+import { useFieldTypes, useRoleTypes } from './use-designer-api';
+import type { FieldDefinition } from './types';
 
 interface Props {
   name: string;
@@ -38,15 +38,15 @@ const newField = (n: number): FieldDefinition => ({
 
 /**
  * The Content Manager input of `ticket-type.fields`: add, remove, drag to reorder and
- * edit fields, with the resulting form previewed live from the server's schema.
+ * edit fields (their rules, access and conditions), with the resulting form previewed live
+ * from the server's schema, as any role would see it.
  */
 const FieldDesigner = forwardRef<HTMLDivElement, Props>(({ name, value, onChange, label, hint, error, required }, ref) => {
   const fields = useMemo(() => toFields(value), [value]);
   const types = useFieldTypes();
+  const roles = useRoleTypes();
   const [open, setOpen] = useState<number | null>(null);
   const [dragged, setDragged] = useState<number | null>(null);
-  const [locale, setLocale] = useState<Locale>('zh-CN');
-  const preview = usePreview(fields, locale);
 
   const emit = (next: FieldDefinition[]) => onChange({ target: { name, value: next, type: 'json' } });
   const move = (from: number, to: number) => {
@@ -94,7 +94,7 @@ const FieldDesigner = forwardRef<HTMLDivElement, Props>(({ name, value, onChange
                 </Flex>
               </Flex>
               {open === i && (
-                <FieldEditor field={field} types={types} onChange={(f) => emit(fields.map((g, j) => (j === i ? f : g)))} />
+                <FieldEditor field={field} fields={fields} types={types} roles={roles} onChange={(f) => emit(fields.map((g, j) => (j === i ? f : g)))} />
               )}
             </Box>
           ))}
@@ -112,15 +112,7 @@ const FieldDesigner = forwardRef<HTMLDivElement, Props>(({ name, value, onChange
           </Box>
         </Flex>
         <Box flex="2" background="neutral100" padding={4} hasRadius>
-          <Tabs.Root value={locale} onValueChange={(v: string) => setLocale(v as Locale)}>
-            <Tabs.List aria-label="Preview language">
-              <Tabs.Trigger value="zh-CN">预览 中文</Tabs.Trigger>
-              <Tabs.Trigger value="en">Preview English</Tabs.Trigger>
-            </Tabs.List>
-          </Tabs.Root>
-          <Box paddingTop={4}>
-            <FormPreview preview={preview} />
-          </Box>
+          <PreviewPanel fields={fields} roles={roles} />
         </Box>
       </Flex>
       <Field.Hint />
