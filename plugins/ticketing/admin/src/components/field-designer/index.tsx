@@ -2,6 +2,7 @@ import { forwardRef, useMemo, useState } from 'react';
 import { Box, Button, Field, Flex, IconButton, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Drag, Plus, Trash } from '@strapi/icons';
 import { FieldEditor } from './field-editor';
+import { renameField } from './field-references';
 import { PreviewPanel } from './preview-panel';
 import { useFieldTypes, useRoleTypes } from './use-designer-api';
 import type { FieldDefinition } from './types';
@@ -94,7 +95,13 @@ const FieldDesigner = forwardRef<HTMLDivElement, Props>(({ name, value, onChange
                 </Flex>
               </Flex>
               {open === i && (
-                <FieldEditor field={field} fields={fields} types={types} roles={roles} onChange={(f) => emit(fields.map((g, j) => (j === i ? f : g)))} />
+                <FieldEditor
+                  field={field}
+                  fields={fields}
+                  types={types}
+                  roles={roles}
+                  onChange={(f) => emit(renameField(fields.map((g, j) => (j === i ? f : g)), field.key, f.key))}
+                />
               )}
             </Box>
           ))}
