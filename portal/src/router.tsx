@@ -16,6 +16,7 @@ const ImportListPage = lazy(() => import('./pages/imports'));
 const ImportWizardPage = lazy(() => import('./pages/imports/wizard'));
 const ImportJobPage = lazy(() => import('./pages/imports/import-job-page'));
 const ExportListPage = lazy(() => import('./pages/exports'));
+const TicketTypeVersionsPage = lazy(() => import('./pages/ticket-types'));
 
 /** The banner over every page, signed in or not. */
 function Root() {
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           { path: 'imports/new', element: <RequireAccess flag="canImport"><ImportWizardPage /></RequireAccess> },
           { path: 'imports/:jobId', element: <RequireAccess flag="canImport"><ImportJobPage /></RequireAccess> },
           { path: 'exports', element: <RequireAccess flag="canExport"><ExportListPage /></RequireAccess> },
+          { path: 'ticket-types', element: <RequireAccess flag="canMigrateTicketTypes"><TicketTypeVersionsPage /></RequireAccess> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -5,7 +5,7 @@ import { accessFor, movesToOffer } from './access';
 const viewer = ['account', 'tickets.read', 'images.read', 'export.read'];
 const handler = ['account', 'tickets.read', 'tickets.update', 'tickets.transition', 'images.read', 'ocr.trigger', 'export.read'];
 const publisher = [...handler, 'tickets.create', 'tickets.delete', 'images.write', 'ocr.manage', 'import.run', 'export.manage'];
-const admin = [...publisher, 'users.manage'];
+const admin = [...publisher, 'users.manage', 'ticket-types.migrate'];
 
 describe('accessFor', () => {
   it('lets a viewer read tickets and photos and nothing else', () => {
@@ -21,6 +21,7 @@ describe('accessFor', () => {
       canUseOcr: false,
       canImport: false,
       canExport: true,
+      canMigrateTicketTypes: false,
     });
   });
 
@@ -53,6 +54,11 @@ describe('accessFor', () => {
       canManageUsers: false,
     });
     expect(accessFor({ rights: admin }).canManageUsers).toBe(true);
+  });
+
+  it('shows the ticket type versions and migrations to admins alone (ticket-types.migrate)', () => {
+    for (const rights of [viewer, handler, publisher]) expect(accessFor({ rights }).canMigrateTicketTypes).toBe(false);
+    expect(accessFor({ rights: admin }).canMigrateTicketTypes).toBe(true);
   });
 
   it('allows nothing while the caller is unknown or has no role', () => {

@@ -24,6 +24,8 @@ export interface Access {
   canImport: boolean;
   /** Export the list and a ticket's Word report; "My exports" (`export.read`). */
   canExport: boolean;
+  /** See a ticket type's versions and move tickets between them (`ticket-types.migrate`, admins). */
+  canMigrateTicketTypes: boolean;
 }
 
 /** The access flags of a caller with `rights` (none while unknown). */
@@ -41,6 +43,7 @@ export function accessFor(me: Pick<Me, 'rights'> | null | undefined): Access {
     canUseOcr: has('ocr.trigger'),
     canImport: has('import.run'),
     canExport: has('export.read'),
+    canMigrateTicketTypes: has('ticket-types.migrate'),
   };
 }
 

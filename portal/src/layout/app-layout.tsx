@@ -41,6 +41,11 @@ export default function AppLayout() {
             {t('app.exports')}
           </Link>
         )}
+        {access.canMigrateTicketTypes && (
+          <Link to="/ticket-types" data-testid="nav-ticket-types">
+            {t('app.ticketTypes')}
+          </Link>
+        )}
         <Space style={{ marginLeft: 'auto' }}>
           <LanguageSwitch />
           <Space data-testid="current-user">

@@ -21,4 +21,8 @@ export const queryKeys = {
   exportTemplates: (ticketType: string) => ['export-templates', ticketType] as const,
   /** An import's report; without `status` every narrowing of it. */
   importReport: (jobId: string, status?: string) => ['import-report', jobId, ...(status ? [status] : [])] as const,
+  /** A ticket type's versions with their ticket counts (admins). */
+  typeVersions: (key: string) => ['ticket-type-versions', key] as const,
+  /** A page of a migration's report, of one outcome or all. */
+  migrationReport: (jobId: string, outcome: string, page: number) => ['migration-report', jobId, outcome, page] as const,
 };
