@@ -17,6 +17,7 @@ const MATRIX: [string, string, number[]][] = [
   ['GET', '/api/ticketing/ticket-types', [401, 200, 200, 200, 200]],
   ['GET', '/api/ticketing/ticket-types/bs-fault/schema', [401, 200, 200, 200, 200]],
   ['GET', '/api/ticketing/field-types', [401, 200, 200, 200, 200]],
+  ['GET', '/api/ticketing/ticket-types/bs-fault/versions', [401, 403, 403, 403, 200]],
   ['GET', '/api/ticketing/tickets', [401, 200, 200, 200, 200]],
   ['POST', '/api/ticketing/tickets', [401, 403, 403, 201, 201]],
   ['GET', '/api/ticketing/tickets/:id', [401, 200, 200, 200, 200]],
