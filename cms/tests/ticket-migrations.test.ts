@@ -211,6 +211,34 @@ describe('moving tickets to a new version of their type', () => {
     expect(Number(audited[0].n)).toBe(300);
   });
 
+  it('judges a ticket as it is once locked: an edit that lands while the job waits for the row decides', async () => {
+    const key = 'mig-lock';
+    const documents = app.strapi.documents('plugin::ticketing.ticket-type');
+    const count = { key: 'count', type: 'integer', label: label('Count'), rules: { minimum: 0, maximum: 100 } };
+    const type = await documents.create({ data: { key, nameZh: '锁', nameEn: 'Lock', fields: [count], active: true } as never });
+    const created = await api().post('/api/ticketing/tickets').set(as('admin')).send({ data: { type: key, form: { count: 5 } } });
+    const id = created.body.data.documentId as string;
+    await documents.update({ documentId: type.documentId, data: { fields: [{ ...count, rules: { minimum: 0, maximum: 10 } }] } as never });
+
+    // another writer holds the row: the job must wait for it, then see what it wrote
+    const writer = await db().transaction();
+    try {
+      await writer('ticketing_tickets').where({ document_id: id }).forUpdate().first();
+      const started = await api().post(`/api/ticketing/ticket-types/${key}/migrations`).set(as('admin')).send({ from: 1, to: 2, dryRun: false });
+      expect(started.status).toBe(202);
+      await waitFor('the job to start', async () => (await api().get(`/api/jobs/${started.body.data.documentId}`).set(as('admin'))).body.data.status === 'running');
+      await writer('ticketing_tickets').where({ document_id: id }).update({ form_data: JSON.stringify({ count: 50 }), version: 2 });
+      await writer.commit();
+      const job = await finished(started.body.data.documentId);
+      expect(job.result.counts).toEqual({ total: 1, migrated: 0, kept: 1 });
+    } finally {
+      if (!writer.isCompleted()) await writer.rollback();
+    }
+    const row = await db()('ticketing_tickets').where({ document_id: id }).first();
+    expect({ typeVersion: row.type_version, version: row.version, form: json(row.form_data) }).toEqual({ typeVersion: 1, version: 2, form: { count: 50 } });
+    expect(await db()('ticketing_audit_logs').where({ entity_id: id, action: 'migrate' }).count({ n: '*' })).toEqual([{ n: '0' }]);
+  });
+
   it.each(['viewer', 'handler', 'publisher'] as Role[])('%s may not see versions, migrate or read a report: 403', async (role) => {
     const versions = await api().get(`/api/ticketing/ticket-types/${TYPE}/versions`).set(as(role));
     expect(versions.status).toBe(403);
