@@ -17,7 +17,7 @@ export { bodyData } from './request/body-data';
 export { diffRecords, type RecordDiff } from './audit/record-diff';
 export { pageParams, pagination, type PageParams } from './request/page-params';
 export { HAS_RIGHT_POLICY, requireRight, route } from './request/require-right';
-export { ConflictError, DomainError, InvalidError, isDomainError, MissingRightError, NotFoundError } from './errors/domain-errors';
+export { ConflictError, DomainError, ForbiddenError, InvalidError, isDomainError, MissingRightError, NotFoundError } from './errors/domain-errors';
 export { errorResponse, type ErrorBody } from './errors/error-body';
 export { formatTimestamp } from './time/format-timestamp';
 export { zonedFormatter } from './time/zoned-format';

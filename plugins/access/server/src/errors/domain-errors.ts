@@ -41,6 +41,12 @@ export class MissingRightError extends DomainError {
   }
 }
 
+/** The caller may do this kind of thing, but not to this part of it (a field it may not write); `details` names the part. */
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly errorName = 'ForbiddenError';
+}
+
 /** The input is wrong; `details` may list the fields (`{ errors: [...] }`). */
 export class InvalidError extends DomainError {
   readonly status = 400;

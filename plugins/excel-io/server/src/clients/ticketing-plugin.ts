@@ -40,6 +40,10 @@ interface TicketingServices {
     remove(object: StoredObject): Promise<void>;
     read(object: StoredObject): Promise<Buffer>;
   };
+  'field-access': {
+    /** Keys of the type's fields `role` may not write (null: the system, which writes all). */
+    unwritable(typeKey: string, role: string | null): Promise<ReadonlySet<string>>;
+  };
 }
 
 /** A service of the ticketing plugin. */

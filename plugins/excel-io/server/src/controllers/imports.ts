@@ -25,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** POST /excel-io/imports/preview — the same fields → what the import would do; nothing is stored. */
   async preview(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'imports').preview(uploadOf(ctx), fieldsOf(ctx), localeOf(strapi, ctx)), meta: {} };
+    ctx.body = { data: await getService(strapi, 'imports').preview(uploadOf(ctx), fieldsOf(ctx), localeOf(strapi, ctx), actorFromState(ctx.state).role), meta: {} };
   },
 
   /** GET /excel-io/imports/:jobId/report */

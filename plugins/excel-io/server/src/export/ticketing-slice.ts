@@ -39,12 +39,17 @@ interface ExportTicketingServices {
   tickets: {
     streamList(
       query: Record<string, unknown>,
-      options?: { batchSize?: number; onCount?: (total: number) => void | Promise<void> },
+      options?: { batchSize?: number; onCount?: (total: number) => void | Promise<void>; role?: string | null },
     ): AsyncGenerator<ListedTicket[]>;
-    listedOne(documentId: string): Promise<ListedTicket>;
-    countList(query: Record<string, unknown>): Promise<number>;
-    parseList(query: Record<string, unknown>): Promise<unknown>;
-    history(documentId: string, page: number, pageSize: number): Promise<{ entries: HistoryEntry[]; total: number }>;
+    /** `role`: leave out the fields it may not read (null: the system, every field). */
+    listedOne(documentId: string, role?: string | null): Promise<ListedTicket>;
+    countList(query: Record<string, unknown>, role?: string | null): Promise<number>;
+    parseList(query: Record<string, unknown>, role?: string | null): Promise<unknown>;
+    history(documentId: string, page: number, pageSize: number, actor: { role: string | null }): Promise<{ entries: HistoryEntry[]; total: number }>;
+  };
+  'field-access': {
+    /** The type version with only the fields `role` may read. */
+    readableDefinition<D extends TypeDefinition>(definition: D, role: string | null): D;
   };
   'ticket-types': {
     definition(key: string, version?: number): Promise<TypeDefinition & { name: Record<Locale, string> }>;

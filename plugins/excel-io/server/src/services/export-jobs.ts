@@ -59,7 +59,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const fieldTypes = exportTicketing(strapi, 'field-types');
     const typeOf = (name: string) => fieldTypes.get(name);
     const template = request.template ? await exportService(strapi, 'templates').load(request.template, request.ticketType) : undefined;
-    const columns = resolveColumns(definition, template ? undefined : request.columns, request.locale, typeOf);
+    // a template keeps its layout: the cells of a field the caller may not read stay blank
+    const readable = exportTicketing(strapi, 'field-access').readableDefinition(definition, actor.role);
+    const columns = resolveColumns(readable, template ? undefined : request.columns, request.locale, typeOf);
     const typeName = definition.name[request.locale];
     const titleValues = (count: number): TitleValues => ({
       typeName,
@@ -73,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       filename,
       locale: request.locale,
       layoutFor: (count) => (template ? templateLayout(template, definition, request.locale, typeOf, titleValues(count)) : defaultLayout(columns, sheetName(typeName))),
-      batches: (onCount) => exportTicketing(strapi, 'tickets').streamList(request.query, { onCount }),
+      batches: (onCount) => exportTicketing(strapi, 'tickets').streamList(request.query, { onCount, role: actor.role }),
       afterBatch: async (done, total) => {
         await ctx.throwIfCancelled();
         await ctx.progress({ done, total, message: `${done} / ${total}` });
@@ -86,12 +88,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const tickets = exportTicketing(strapi, 'tickets');
     const definition = await exportTicketing(strapi, 'ticket-types').definition(request.ticketType);
     const fieldTypes = exportTicketing(strapi, 'field-types');
-    const columns = resolveColumns(definition, request.columns, request.locale, (name) => fieldTypes.get(name));
+    const readable = exportTicketing(strapi, 'field-access').readableDefinition(definition, actor.role);
+    const columns = resolveColumns(readable, request.columns, request.locale, (name) => fieldTypes.get(name));
     const limit = config().exportWordLimit;
     let selected: ListedTicket[] = [];
-    if (request.ticketId) selected = [await tickets.listedOne(request.ticketId)];
+    if (request.ticketId) selected = [await tickets.listedOne(request.ticketId, actor.role)];
     else {
-      for await (const batch of tickets.streamList(request.query, { batchSize: limit + 1 })) {
+      for await (const batch of tickets.streamList(request.query, { batchSize: limit + 1, role: actor.role })) {
         selected.push(...batch);
         if (selected.length > limit) throw new UnrecoverableJobError(`A Word report holds at most ${limit} tickets; this selection has more`);
       }
@@ -110,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       request.locale,
       {
         readPhoto: (photo) => storage.read(photo.original),
-        history: async (id) => (await tickets.history(id, 1, HISTORY_ENTRIES)).entries,
+        history: async (id) => (await tickets.history(id, 1, HISTORY_ENTRIES, actor)).entries,
         afterTicket: async (done, total) => {
           await ctx.throwIfCancelled();
           await ctx.progress({ done, total, message: `${done} / ${total}` });

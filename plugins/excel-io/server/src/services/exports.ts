@@ -25,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const actorRef = (actor: Actor) => ({ kind: actor.kind, id: actor.id, name: actor.name, role: actor.role, userId: actor.userId });
 
   /** Everything that can be wrong with a request is a 400 now, not a failed job later. */
-  async function check(request: ExportRequest) {
+  async function check(request: ExportRequest, actor: Actor) {
     let definition;
     try {
       definition = await exportTicketing(strapi, 'ticket-types').definition(request.ticketType);
@@ -33,19 +33,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw new InvalidError(`Unknown ticket type "${request.ticketType}"`);
     }
     const tickets = exportTicketing(strapi, 'tickets');
-    await tickets.parseList(request.query);
+    await tickets.parseList(request.query, actor.role);
     const fieldTypes = exportTicketing(strapi, 'field-types');
+    // a column the caller may not read is unknown to it, like one the type does not have
+    const readable = exportTicketing(strapi, 'field-access').readableDefinition(definition, actor.role);
     if (request.template) await exportService(strapi, 'templates').load(request.template, request.ticketType);
-    else resolveColumns(definition, request.columns, request.locale, (name) => fieldTypes.get(name));
+    else resolveColumns(readable, request.columns, request.locale, (name) => fieldTypes.get(name));
     if (request.format === 'docx' && !request.ticketId) {
       const limit = config().exportWordLimit;
-      const count = await tickets.countList(request.query);
+      const count = await tickets.countList(request.query, actor.role);
       if (count > limit) throw new InvalidError(`A Word report holds at most ${limit} tickets; these filters match ${count}. Narrow them down.`, { count, limit });
     }
   }
 
   async function queue(request: ExportRequest, actor: Actor) {
-    await check(request);
+    await check(request, actor);
     return exportService(strapi, 'export-jobs').add({ request, actor: actorRef(actor) }, actor.userId);
   }
 

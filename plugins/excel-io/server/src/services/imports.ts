@@ -110,9 +110,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * What an import of this file would do, without storing anything: the detected type, sheet
      * and header row, every column's field with its score, and the first rows checked.
      */
-    async preview(file: UploadedFile | UploadedFile[] | undefined, body: Record<string, unknown>, locale: Locale) {
+    async preview(file: UploadedFile | UploadedFile[] | undefined, body: Record<string, unknown>, locale: Locale, role: string | null) {
       const upload = uploaded(file);
-      const plan = await getService(strapi, 'plans').plan(upload.filepath, upload.name, planOptions(body));
+      const plan = await getService(strapi, 'plans').plan(upload.filepath, upload.name, planOptions(body), role);
       return { fileName: upload.name, size: upload.size, ...describe(plan), rows: previewRows(plan, locale) };
     },
 
@@ -120,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async start(file: UploadedFile | UploadedFile[] | undefined, body: Record<string, unknown>, actor: Actor) {
       const upload = uploaded(file);
       const options = planOptions(body);
-      const plan = await getService(strapi, 'plans').plan(upload.filepath, upload.name, options);
+      const plan = await getService(strapi, 'plans').plan(upload.filepath, upload.name, options, actor.role);
       const described = describe(plan);
       const format = plan.spreadsheet.format;
       const bytes = await fs.readFile(upload.filepath);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { InvalidError } from 'strapi-plugin-access';
+import { ForbiddenError, InvalidError } from 'strapi-plugin-access';
 import type { ExcelIoConfig } from '../config';
 import { ticketingService, type TypeDefinition } from '../clients/ticketing-plugin';
 import { detectLayout } from '../mapping/detect-layout';
@@ -72,6 +72,17 @@ export function planOptions(body: Record<string, unknown>): PlanOptions & { dryR
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::excel-io') as ExcelIoConfig;
 
+  /** A column mapped to a field the caller may not write is refused, not silently dropped: the file says it sets that field. */
+  async function refuseUnwritable(definition: TypeDefinition, columns: MappedColumn[], role: string | null) {
+    const unwritable = await ticketingService(strapi, 'field-access').unwritable(definition.key, role);
+    const refused = columns.filter((c) => c.field !== null && unwritable.has(c.field));
+    if (!refused.length) return;
+    const list = refused.map((c) => `column ${c.letter} "${c.header}" → ${c.field}`).join(', ');
+    throw new ForbiddenError(`You may not import into ${list}; map these headers to null to leave them out`, {
+      columns: refused.map((c) => ({ column: c.letter, header: c.header, field: c.field })),
+    });
+  }
+
   async function candidateTypes(ticketType: string | undefined): Promise<TypeDefinition[]> {
     const types = ticketingService(strapi, 'ticket-types');
     const active = await types.listActive();
@@ -93,8 +104,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** The import plan of a file; 400 when no type fits, when two fit alike, or for bad overrides. */
-    async plan(path: string, fileName: string, options: PlanOptions): Promise<ImportPlan> {
+    /**
+     * The import plan of a file; 400 when no type fits, when two fit alike, or for bad overrides;
+     * 403 when a column would fill a field `role` may not write (null: the system).
+     */
+    async plan(path: string, fileName: string, options: PlanOptions, role: string | null): Promise<ImportPlan> {
       const spreadsheet = await this.open(path, fileName);
       let heads: SheetHead[];
       try {
@@ -125,6 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (unknown.length) throw new InvalidError(`mapping names fields ${layout.definition.key} does not have: ${unknown.join(', ')}`, { fields: unknown });
       const saved = await getService(strapi, 'mappings').find(layout.definition.key, layout.header.headers);
       const columns = mapColumns(layout.header.headers, layout.matcher, overrides, saved?.mapping ?? {});
+      await refuseUnwritable(layout.definition, columns, role);
       return {
         spreadsheet,
         definition: layout.definition,

@@ -26,6 +26,10 @@ interface TicketingServices {
   'ticket-types': {
     definition(key: string, version?: number): Promise<{ fields: FieldDefinition[] }>;
   };
+  'field-access': {
+    /** Keys of the type's fields `role` may not write (null: the system). */
+    unwritable(typeKey: string, role: string | null): Promise<ReadonlySet<string>>;
+  };
   'field-types': {
     registry: { require(name: string): FieldType };
     check(field: FieldDefinition, value: unknown, locale: Locale): string | null;

@@ -27,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /ocr/tickets/:id/suggestions */
   async suggestions(ctx: Context) {
     const locale = ticketingService(strapi, 'field-types').requestLocale(ctx.query, ctx.get('accept-language'));
-    const { data, meta } = await getService(strapi, 'suggestions').forTicket(ctx.params.id, locale);
+    const { data, meta } = await getService(strapi, 'suggestions').forTicket(ctx.params.id, locale, actorFromState(ctx.state).role);
     ctx.body = { data, meta };
   },
 

@@ -15,7 +15,8 @@ import type { OcrConfig } from '../config';
 
 /** Field suggestions from a ticket's stored OCR results, and applying the ones the user accepts. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const SYSTEM_READER = { kind: 'system', id: null, name: null, role: 'admin', userId: null };
+  // the system reads every field; what the caller may see and write is checked where it acts
+  const SYSTEM_READER = { kind: 'system', id: null, name: null, role: null, userId: null };
 
   /** The ticket, its fields (of the version it was written with) and the registry bound to the platform zone. */
   async function ticketContext(ticketId: string, locale: Locale) {
@@ -42,8 +43,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * At most one proposed canonical value per field, with where on which photo it was read and
      * `display`: the value as the form shows it (option labels, wall-clock times) in `locale`.
      */
-    async forTicket(ticketId: string, locale: Locale): Promise<SuggestResult<string> & { data: DisplayedSuggestion[] }> {
-      const context = await ticketContext(ticketId, locale);
+    async forTicket(ticketId: string, locale: Locale, role: string | null): Promise<SuggestResult<string> & { data: DisplayedSuggestion[] }> {
+      const full = await ticketContext(ticketId, locale);
+      // a field the caller may not write is never offered: applying it would be refused
+      const unwritable = await ticketingService(strapi, 'field-access').unwritable(full.ticket.type, role);
+      const context = { ...full, fields: full.fields.filter((f) => !unwritable.has(f.key)) };
       const { data, meta } = await suggest(ticketId, context);
       const fieldTypes = ticketingService(strapi, 'field-types');
       const byKey = new Map(context.fields.map((f) => [f.key, f]));

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { InvalidError } from 'strapi-plugin-access';
 import { requestLocale } from '../utils/locale';
 import { getService } from '../utils/get-service';
 
@@ -14,7 +15,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /form-preview (admin) — the form a `fields` list would give, or what is wrong with it. */
   async preview(ctx: Context) {
     const service = getService(strapi, 'field-types');
-    const body = (ctx.request.body ?? {}) as { fields?: unknown; key?: string; name?: Record<string, string> };
+    const body = (ctx.request.body ?? {}) as { fields?: unknown; key?: string; name?: Record<string, string>; role?: unknown };
+    if (body.role !== undefined && body.role !== null && (typeof body.role !== 'string' || !/^[a-z][a-z0-9_-]{0,63}$/.test(body.role))) {
+      throw new InvalidError('role must be a role type such as "viewer", or null for every field');
+    }
     const locale = requestLocale(ctx.query, ctx.get('accept-language'));
     const issues = service.validateFields(body.fields);
     if (issues.length) {
@@ -28,6 +32,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         fields: body.fields as never,
       },
       locale,
+      // "preview as role": what that role sees; without one, the form as the type defines it
+      typeof body.role === 'string' ? body.role : undefined,
     );
     ctx.body = { data: { issues, ...form } };
   },

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { InvalidError } from 'strapi-plugin-access';
+import { actorFromState, InvalidError } from 'strapi-plugin-access';
 import { requestLocale } from '../utils/locale';
 import { getService } from '../utils/get-service';
 
@@ -24,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async schema(ctx: Context) {
     const locale = requestLocale(ctx.query, ctx.get('accept-language'));
     const version = parseVersion(ctx.query.version);
-    const data = await getService(strapi, 'ticket-types').formSchema(ctx.params.key, locale, version);
+    const data = await getService(strapi, 'ticket-types').formSchema(ctx.params.key, locale, version, actorFromState(ctx.state).role);
     ctx.body = { data };
   },
 });

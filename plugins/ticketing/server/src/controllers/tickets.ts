@@ -54,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /tickets/:id/history — audit entries, newest first. */
     async history(ctx: Context) {
       const page = pageParams(ctx.query);
-      const { entries, total } = await tickets().history(ctx.params.id, page.page, page.pageSize);
+      const { entries, total } = await tickets().history(ctx.params.id, page.page, page.pageSize, actorFromState(ctx.state));
       ctx.body = { data: entries, meta: { pagination: pagination(page, total) } };
     },
   };

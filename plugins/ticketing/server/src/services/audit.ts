@@ -74,6 +74,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.connection.transaction((trx) => this.append(trx, entries));
     },
 
+    /** The meta of an entity's newest entry with `action`; null when it has none. */
+    async lastMeta(entityKind: string, entityId: string, action: string): Promise<Record<string, unknown> | null> {
+      const row = await strapi.db
+        .connection(table())
+        .where({ entity_kind: entityKind, entity_id: entityId, action })
+        .orderBy([
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .first('meta');
+      return row ? ((parseJsonColumn(row.meta) as Record<string, unknown> | null) ?? null) : null;
+    },
+
     /** One page of an entity's entries, newest first, and their total. */
     async history(entityKind: string, entityId: string, page: number, pageSize: number) {
       const db = strapi.db.connection;

@@ -51,7 +51,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     metaSchema: () => buildFieldsMetaSchema(registry),
     /** Problems with a `fields` list; empty when it is valid. */
     validateFields: (fields: unknown) => validator.validate(fields),
-    formSchema: (source: FormSource, locale: Locale) => buildFormSchema(source, locale, registry),
+    /** The form of `source` in `locale`; with `role`, as that role may see it (undefined: every field, writable). */
+    formSchema: (source: FormSource, locale: Locale, role?: string | null) => buildFormSchema(source, locale, registry, role),
     /** The locale a request asks for (`?locale=`, else Accept-Language, else zh-CN); an unknown one is a 400. */
     requestLocale: (query: Record<string, unknown>, acceptLanguage?: string): Locale => requestLocale(query, acceptLanguage),
     parseContext(): ParseContext {

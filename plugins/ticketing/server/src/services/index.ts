@@ -1,5 +1,6 @@
 import audit from './audit';
 import demo from './demo';
+import fieldAccess from './field-access';
 import fieldTypes from './field-types';
 import photos from './photos';
 import seed from './seed';
@@ -14,6 +15,7 @@ import workflow from './workflow';
 export default {
   audit,
   demo,
+  'field-access': fieldAccess,
   'field-types': fieldTypes,
   photos,
   seed,

@@ -97,12 +97,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return definition;
     },
 
-    /** The JSON Schema and uiSchema of a type's form, in one locale. */
-    async formSchema(key: string, locale: Locale, version?: number) {
+    /**
+     * The JSON Schema and uiSchema of a type's form, in one locale, as `role` may see it
+     * (null: the system, every field). Per-field access follows the type's current version.
+     */
+    async formSchema(key: string, locale: Locale, version: number | undefined, role: string | null) {
       const definition = await this.definition(key, version);
       const fieldTypes = getService(strapi, 'field-types');
-      const { schema, uiSchema } = fieldTypes.formSchema(definition, locale);
-      const filters = fieldFilters(definition.fields, fieldTypes.registry);
+      const current = version === undefined ? definition : await this.definition(key);
+      const accessOf = new Map(current.fields.map((f) => [f.key, f.access]));
+      const governed = { ...definition, fields: definition.fields.map((f) => ({ ...f, access: accessOf.get(f.key) })) };
+      const { schema, uiSchema } = fieldTypes.formSchema(governed, locale, role);
+      const readable = new Set(uiSchema['ui:order'] as string[]);
+      const filters = fieldFilters(definition.fields, fieldTypes.registry).filter((f) => readable.has(f.field));
       return { key, version: definition.version, locale, schema, uiSchema, filters };
     },
   };

@@ -8,7 +8,8 @@ import { diffForms } from '../tickets/form-diff';
 import { buildListCount, buildListQueries, buildListRows } from '../tickets/list-sql';
 import { ListQueryError, parseListQuery } from '../tickets/list-query';
 import { INITIAL_STATE, isLegalMove, transitionRight, type TicketState } from '../tickets/workflow';
-import type { FieldDefinition, Locale } from '../field-types';
+import { canReadField, type FieldDefinition, type Locale } from '../field-types';
+import { withoutKeys } from './field-access';
 import type { TicketingConfig } from '../config';
 import { getService } from '../utils/get-service';
 import { parseJsonColumn } from '../utils/json-column';
@@ -54,16 +55,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const audit = () => getService(strapi, 'audit');
   const workflow = () => getService(strapi, 'workflow');
   const ticketTypes = () => getService(strapi, 'ticket-types');
+  const fieldAccess = () => getService(strapi, 'field-access');
 
   const timestamps = () => accessService(strapi, 'timestamps');
 
-  function present(row: Omit<Row, 'id'>, actor: Actor) {
+  /** A ticket as `actor` may see it: `hidden` are the fields its role may not read. */
+  function present(row: Omit<Row, 'id'>, actor: Actor, hidden: ReadonlySet<string>) {
     return {
       documentId: row.document_id,
       type: row.type_key,
       typeVersion: row.type_version,
       status: row.state,
-      form: parseJsonColumn(row.form_data),
+      form: withoutKeys(parseJsonColumn(row.form_data) as Record<string, unknown>, hidden),
       version: row.version,
       photos: photoIds(row),
       creator: row.creator_id ? { id: row.creator_id, username: row.creator_name ?? null } : null,
@@ -96,11 +99,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return row;
   }
 
-  function assertVersion(row: Row, version: unknown, actor: Actor) {
+  async function assertVersion(row: Row, version: unknown, actor: Actor) {
     if (row.version !== version) {
+      const hidden = await fieldAccess().unreadable(row.type_key, actor.role);
       throw new ConflictError(`Ticket ${row.document_id} is at version ${row.version}, not ${String(version)}`, {
         version: row.version,
-        form: parseJsonColumn(row.form_data),
+        form: withoutKeys(parseJsonColumn(row.form_data) as Record<string, unknown>, hidden),
         status: row.state,
         allowedTransitions: workflow().allowed(row.state, actor.role),
       });
@@ -132,6 +136,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = validator.validate(input.form, definition, ctx.locale, parseContext());
       // a new ticket has no photos yet: they are uploaded to it, then chosen in the form
       const { form } = checked(result, definition.fields, [], ctx.locale);
+      const unwritable = await fieldAccess().unwritable(definition.key, ctx.actor.role);
+      fieldAccess().assertUnchanged({}, form, unwritable, definition.fields, ctx.locale);
       const now = new Date();
       const row = {
         document_id: newDocumentId(),
@@ -160,13 +166,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .insert(audit().rows([entry], now))
         .into(audit().table());
       // answered from what was written: reading it back would cost a round trip per create
-      return present({ ...row, form_data: form, creator_name: ctx.actor.kind === 'user' ? ctx.actor.name : null }, ctx.actor);
+      const hidden = await fieldAccess().unreadable(definition.key, ctx.actor.role);
+      return present({ ...row, form_data: form, creator_name: ctx.actor.kind === 'user' ? ctx.actor.name : null }, ctx.actor, hidden);
     },
 
     async findOne(documentId: string, actor: Actor) {
       const row = await withCreator(documentId);
       if (!row) throw new NotFoundError(`Ticket ${documentId} not found`);
-      return present(row, actor);
+      return present(row, actor, await fieldAccess().unreadable(row.type_key, actor.role));
     },
 
     /**
@@ -181,11 +188,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       await strapi.db.connection.transaction(async (trx) => {
         const row = await lock(trx, documentId);
-        assertVersion(row, input.version, ctx.actor);
+        await assertVersion(row, input.version, ctx.actor);
         const definition = await ticketTypes().definition(row.type_key, row.type_version);
-        const result = validator.validate(input.form, definition, ctx.locale, parseContext());
+        const stored = parseJsonColumn(row.form_data) as Record<string, unknown>;
+        const unwritable = await fieldAccess().unwritable(row.type_key, ctx.actor.role);
+        const start = fieldAccess().carryUnwritable(input.form, stored, unwritable);
+        const result = validator.validate(start, definition, ctx.locale, parseContext());
         const { form } = checked(result, definition.fields, photoIds(row), ctx.locale);
-        const diff = diffForms(parseJsonColumn(row.form_data), form);
+        fieldAccess().assertUnchanged(stored, form, unwritable, definition.fields, ctx.locale);
+        const diff = diffForms(stored, form);
         await trx(table())
           .where({ id: row.id })
           .update({ form_data: JSON.stringify(form), version: row.version + 1, updated_at: new Date() });
@@ -200,7 +211,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async transition(documentId: string, input: { to: unknown; version: unknown }, ctx: WriteContext) {
       await strapi.db.connection.transaction(async (trx) => {
         const row = await lock(trx, documentId);
-        assertVersion(row, input.version, ctx.actor);
+        await assertVersion(row, input.version, ctx.actor);
         const from = row.state as TicketState;
         const allowed = workflow().allowed(from, ctx.actor.role);
         const to = input.to as TicketState;
@@ -258,13 +269,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return deleted;
     },
 
-    /** A list query string, checked: a 400 naming the parameter otherwise. */
-    async parseList(query: Record<string, unknown>) {
+    /**
+     * A list query string, checked: a 400 naming the parameter otherwise, and for a filter or
+     * sort on a field `role` may not read (it would tell the values apart).
+     */
+    async parseList(query: Record<string, unknown>, role: string | null = null) {
       const types = new Map((await ticketTypes().listAll()).map((t) => [t.key, t]));
       try {
         return parseListQuery(query, {
           knownType: (key) => types.has(key),
           fieldsOf: (key) => new Map((types.get(key)?.fields ?? []).map((f: FieldDefinition) => [f.key, f])),
+          mayRead: (field) => canReadField(field, role),
           typeOf: (name) => getService(strapi, 'field-types').get(name),
           parseContext: getService(strapi, 'field-types').parseContext(),
         });
@@ -275,27 +290,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The page and count queries a list request runs (also what tests EXPLAIN); 400 on a bad query. */
-    async listQueries(query: Record<string, unknown>) {
-      const parsed = await this.parseList(query);
+    async listQueries(query: Record<string, unknown>, role: string | null = null) {
+      const parsed = await this.parseList(query, role);
       return { parsed, ...buildListQueries(strapi.db.connection, table(), parsed, config().countLimit) };
     },
 
     /** How many tickets a list query matches, exactly (`page`/`pageSize` are ignored). */
-    async countList(query: Record<string, unknown>): Promise<number> {
-      const parsed = await this.parseList(query);
+    async countList(query: Record<string, unknown>, role: string | null = null): Promise<number> {
+      const parsed = await this.parseList(query, role);
       const [{ total }] = (await buildListCount(strapi.db.connection, table(), parsed)) as unknown as { total: string }[];
       return Number(total);
     },
 
-    /** Stored rows as an export reads them, with their creators' names. */
-    async listedRows(rows: Row[]): Promise<ListedTicket[]> {
-      const names = await this.usernames(rows.map((r) => r.creator_id));
+    /** Stored rows as an export reads them, with their creators' names; `role` leaves out what it may not read. */
+    async listedRows(rows: Row[], role: string | null = null): Promise<ListedTicket[]> {
+      const [names, hidden] = await Promise.all([
+        this.usernames(rows.map((r) => r.creator_id)),
+        fieldAccess().unreadableByType(rows.map((r) => r.type_key), role),
+      ]);
       return rows.map((r) => ({
         documentId: r.document_id,
         type: r.type_key,
         typeVersion: r.type_version,
         status: r.state,
-        form: parseJsonColumn(r.form_data) as Record<string, unknown>,
+        form: withoutKeys(parseJsonColumn(r.form_data) as Record<string, unknown>, hidden.get(r.type_key) ?? new Set()),
         photos: photosOf(r),
         creator: r.creator_id ? { id: r.creator_id, username: names.get(r.creator_id) ?? null } : null,
         // both columns are NOT NULL: the formatter's null is for absent values only
@@ -305,10 +323,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** One ticket as an export reads it; 404 when it does not exist. */
-    async listedOne(documentId: string): Promise<ListedTicket> {
+    async listedOne(documentId: string, role: string | null = null): Promise<ListedTicket> {
       const row = await strapi.db.connection(table()).where({ document_id: documentId }).first();
       if (!row) throw new NotFoundError(`Ticket ${documentId} not found`);
-      return (await this.listedRows([row]))[0];
+      return (await this.listedRows([row], role))[0];
     },
 
     /**
@@ -320,10 +338,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async *streamList(
       query: Record<string, unknown>,
-      options: { batchSize?: number; onCount?: (total: number) => void | Promise<void> } = {},
+      options: { batchSize?: number; onCount?: (total: number) => void | Promise<void>; role?: string | null } = {},
     ): AsyncGenerator<ListedTicket[]> {
       const batchSize = Math.max(1, Math.floor(options.batchSize ?? STREAM_BATCH));
-      const parsed = await this.parseList(query);
+      const role = options.role ?? null;
+      const parsed = await this.parseList(query, role);
       const db = strapi.db.connection;
       const { sql, bindings } = buildListRows(db, table(), parsed).toSQL();
       const trx = await db.transaction({ isolationLevel: 'repeatable read', readOnly: true });
@@ -341,7 +360,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           next = rows.length === batchSize ? fetchBatch() : undefined;
           // a caller that stops early leaves the prefetch to fail with the closed transaction
           next?.catch(() => undefined);
-          if (rows.length) yield await this.listedRows(rows);
+          if (rows.length) yield await this.listedRows(rows, role);
         }
       } finally {
         // read-only: commit and rollback alike just end the snapshot (a rollback would reject the trx promise)
@@ -351,15 +370,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A page of tickets with the total. */
     async list(query: Record<string, unknown>, actor: Actor) {
-      const { parsed, rows, count } = await this.listQueries(query);
+      const { parsed, rows, count } = await this.listQueries(query, actor.role);
       const [page, counts] = await Promise.all([rows, count as unknown as Promise<{ total: string }[]>]);
-      const creators = await this.usernames(page.map((r: Row) => r.creator_id));
+      const [creators, hidden] = await Promise.all([
+        this.usernames(page.map((r: Row) => r.creator_id)),
+        fieldAccess().unreadableByType(page.map((r: Row) => r.type_key), actor.role),
+      ]);
       const counted = Number(counts[0].total);
       const limit = config().countLimit;
       const capped = limit > 0 && counted > limit;
       const totalCount = capped ? limit : counted;
       return {
-        data: page.map((r: Row) => present({ ...r, creator_name: r.creator_id === null ? null : creators.get(r.creator_id) }, actor)),
+        data: page.map((r: Row) =>
+          present({ ...r, creator_name: r.creator_id === null ? null : creators.get(r.creator_id) }, actor, hidden.get(r.type_key) ?? new Set()),
+        ),
         pagination: {
           page: parsed.page,
           pageSize: parsed.pageSize,
@@ -377,9 +401,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return new Map(users.map((u: { id: number; username: string }) => [u.id, u.username]));
     },
 
-    /** The ticket's audit entries, newest first. */
-    async history(documentId: string, page: number, pageSize: number) {
-      return audit().history('ticket', documentId, page, pageSize);
+    /** The ticket's audit entries, newest first, without the fields `actor` may not read. */
+    async history(documentId: string, page: number, pageSize: number, actor: Actor) {
+      const [result, typeKey] = await Promise.all([audit().history('ticket', documentId, page, pageSize), this.typeOfTicket(documentId)]);
+      const hidden = typeKey === null ? await fieldAccess().unreadableByAnyType(actor.role) : await fieldAccess().unreadable(typeKey, actor.role);
+      return { ...result, entries: result.entries.map((e) => fieldAccess().redactEntry(e, hidden)) };
+    },
+
+    /** The type of a ticket, or of a deleted one by its last audit entry; null when neither says. */
+    async typeOfTicket(documentId: string): Promise<string | null> {
+      const row = await strapi.db.connection(table()).where({ document_id: documentId }).first('type_key');
+      if (row) return row.type_key;
+      const deleted = await audit().lastMeta('ticket', documentId, 'delete');
+      return typeof deleted?.type === 'string' ? deleted.type : null;
     },
   };
 };

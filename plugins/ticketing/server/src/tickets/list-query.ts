@@ -32,6 +32,8 @@ const list = (raw: unknown): unknown[] => (Array.isArray(raw) ? raw : typeof raw
 export interface ListQueryContext {
   /** The fields of ticket type `type` (current version), by key. */
   fieldsOf(type: string): Map<string, FieldDefinition>;
+  /** Whether the caller may read the field: filtering or sorting on one it may not would reveal its values. */
+  mayRead?(field: FieldDefinition): boolean;
   typeOf(name: string): FieldType | undefined;
   parseContext: ParseContext;
   knownType(key: string): boolean;
@@ -102,6 +104,7 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
       for (const [key, condition] of Object.entries(value)) {
         const field = fieldsOf('Filtering').get(key);
         if (!field) throw new ListQueryError(`Unknown form field "${key}" for type ${type}`);
+        if (ctx.mayRead && !ctx.mayRead(field)) throw new ListQueryError(`You may not filter by ${key}`);
         const { valueKind: kind } = ctx.typeOf(field.type)!;
         const conditions =
           typeof condition === 'object' && condition !== null && !Array.isArray(condition) ? Object.entries(condition) : [['$eq', condition] as const];
@@ -128,6 +131,7 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
     else {
       const field = fieldsOf('Sorting').get(by);
       if (!field) throw new ListQueryError(`Cannot sort by "${by}": use created_at, updated_at or a form field`);
+      if (ctx.mayRead && !ctx.mayRead(field)) throw new ListQueryError(`You may not sort by ${by}`);
       const { valueKind: kind } = ctx.typeOf(field.type)!;
       if (!kind.sortable) throw new ListQueryError(`Cannot sort by ${by} (${field.type})`);
       sort = { field, kind, dir };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type audit from '../services/audit';
 import type demo from '../services/demo';
+import type fieldAccess from '../services/field-access';
 import type fieldTypes from '../services/field-types';
 import type photos from '../services/photos';
 import type seed from '../services/seed';
@@ -14,6 +15,7 @@ import type workflow from '../services/workflow';
 interface Services {
   audit: ReturnType<typeof audit>;
   demo: ReturnType<typeof demo>;
+  'field-access': ReturnType<typeof fieldAccess>;
   'field-types': ReturnType<typeof fieldTypes>;
   photos: ReturnType<typeof photos>;
   seed: ReturnType<typeof seed>;
