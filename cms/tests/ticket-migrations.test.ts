@@ -211,6 +211,31 @@ describe('moving tickets to a new version of their type', () => {
     expect(Number(audited[0].n)).toBe(300);
   });
 
+  it('keeps a ticket whose value a new visibility condition would hide, rather than drop it', async () => {
+    const key = 'mig-cond';
+    const documents = app.strapi.documents('plugin::ticketing.ticket-type');
+    const kind = { key: 'kind', type: 'enum', label: label('Kind'), required: true, rules: { options: [{ value: 'a', label: label('A') }, { value: 'b', label: label('B') }] } };
+    const detail = { key: 'detail', type: 'text', label: label('Detail') };
+    const type = await documents.create({ data: { key, nameZh: '条件', nameEn: 'Conditions', fields: [kind, detail], active: true } as never });
+    const ticket = async (form: object) =>
+      (await api().post('/api/ticketing/tickets').set(as('admin')).send({ data: { type: key, form } })).body.data.documentId as string;
+    const hiddenData = await ticket({ kind: 'a', detail: 'written while it showed' });
+    const shown = await ticket({ kind: 'b', detail: 'still shown' });
+    const hiddenEmpty = await ticket({ kind: 'a' });
+    await documents.update({ documentId: type.documentId, data: { fields: [kind, { ...detail, visibleWhen: { field: 'kind', equals: 'b' } }] } as never });
+
+    const started = await api().post(`/api/ticketing/ticket-types/${key}/migrations`).set(as('admin')).send({ from: 1, to: 2, dryRun: false });
+    const job = await finished(started.body.data.documentId);
+    expect(job.result.counts).toEqual({ total: 3, migrated: 2, kept: 1 });
+    const report = await api().get(`/api/ticketing/ticket-types/${key}/migrations/${job.documentId}/report?outcome=kept`).set(as('admin'));
+    expect(report.body.data.entries).toEqual([{ id: hiddenData, outcome: 'kept', reasons: [expect.objectContaining({ field: 'detail', reason: 'hidden-field-has-data' })] }]);
+    const rows = await db()('ticketing_tickets').where({ type_key: key }).select('document_id', 'type_version', 'form_data');
+    const byId = new Map(rows.map((r: { document_id: string; type_version: number; form_data: unknown }) => [r.document_id, [r.type_version, json(r.form_data)]]));
+    expect(byId.get(hiddenData)).toEqual([1, { kind: 'a', detail: 'written while it showed' }]);
+    expect(byId.get(shown)).toEqual([2, { kind: 'b', detail: 'still shown' }]);
+    expect(byId.get(hiddenEmpty)).toEqual([2, { kind: 'a' }]);
+  });
+
   it('judges a ticket as it is once locked: an edit that lands while the job waits for the row decides', async () => {
     const key = 'mig-lock';
     const documents = app.strapi.documents('plugin::ticketing.ticket-type');

@@ -333,6 +333,7 @@ export const en: Messages = {
   'migration.outcome.kept': 'Kept',
   'migration.reasons': 'Reasons',
   'migration.reason.removed-field-has-data': 'holds data, but the new version has no such field',
+  'migration.reason.hidden-field-has-data': 'holds data, but a condition of the new version hides it (saving would drop it)',
   'migration.reason.required-field-empty': 'is required by the new version but empty',
   'migration.reason.value-refused': 'the rules of the new version refuse the value',
   'migration.filter.all': 'All',

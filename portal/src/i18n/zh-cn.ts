@@ -331,6 +331,7 @@ export const zhCN = {
   'migration.outcome.kept': '留在原版本',
   'migration.reasons': '原因',
   'migration.reason.removed-field-has-data': '有数据，但新版本没有这个字段',
+  'migration.reason.hidden-field-has-data': '有数据，但新版本的显示条件会隐藏它（保存会丢弃）',
   'migration.reason.required-field-empty': '新版本必填，但为空',
   'migration.reason.value-refused': '新版本的规则不接受此值',
   'migration.filter.all': '全部',

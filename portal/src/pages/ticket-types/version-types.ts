@@ -24,7 +24,7 @@ export interface TypeVersions {
 }
 
 export type MigrationOutcome = 'migrated' | 'kept';
-export type KeptReason = 'removed-field-has-data' | 'required-field-empty' | 'value-refused';
+export type KeptReason = 'removed-field-has-data' | 'hidden-field-has-data' | 'required-field-empty' | 'value-refused';
 
 export interface MigrationReason {
   field: string;

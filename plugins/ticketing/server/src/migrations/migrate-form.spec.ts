@@ -52,6 +52,20 @@ describe('migrateForm', () => {
     expect(moved.reasons[0].message).toMatch(/版本 2/);
   });
 
+  it('keeps a ticket whose value the check would drop as hidden, and moves one whose hidden field is empty', () => {
+    // a stand-in for a visibility condition: note is shown only with region south
+    const dropsHidden = (form: Record<string, unknown>): FormResult => {
+      const kept = { ...form };
+      if (kept.region !== 'south') delete kept.note;
+      return validate(kept);
+    };
+    expect(migrateForm({ site: 'A', old_note: 'hi' }, plan, target, dropsHidden, 'en')).toEqual({
+      ok: false,
+      reasons: [{ field: 'note', reason: 'hidden-field-has-data', message: expect.stringMatching(/version 2 hides it/) }],
+    });
+    expect(migrateForm({ site: 'A' }, plan, target, dropsHidden, 'en')).toEqual({ ok: true, form: { site: 'A', region: 'north' } });
+  });
+
   it('counts nothing, blank text and empty lists as empty, and zero or false as values', () => {
     expect([undefined, null, '', '  ', []].every(isEmptyValue)).toBe(true);
     expect([0, false, 'x', [1]].some(isEmptyValue)).toBe(false);
