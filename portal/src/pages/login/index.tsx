@@ -1,5 +1,5 @@
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { isApiError } from '../../api/api-error';
 import { useLoggedIn } from '../../auth/use-session';
@@ -11,6 +11,15 @@ interface Credentials {
   identifier: string;
   password: string;
 }
+
+const FRAME = { width: 380, background: '#fff', borderRadius: 8, border: '1px solid #f0f0f0' } as const;
+const FRAME_HEADER = {
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+  padding: '12px 24px',
+  borderBottom: '1px solid #f0f0f0',
+} as const;
 
 /** The sign-in page; afterwards the user lands on the page remembered in `?redirect=`. */
 export default function LoginPage() {
@@ -34,11 +43,14 @@ export default function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f3f5f8' }}>
-      <Card style={{ width: 380 }} title={t('app.title')} extra={<LanguageSwitch />}>
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('login.title')}
-          </Typography.Title>
+      {/* a plain frame, not antd's Card or Typography: those bring tabs, menus and tooltips into the first screen */}
+      <section style={FRAME}>
+        <header style={FRAME_HEADER}>
+          <strong>{t('app.title')}</strong>
+          <LanguageSwitch />
+        </header>
+        <Space orientation="vertical" size="middle" style={{ width: '100%', padding: 24 }}>
+          <h1 style={{ margin: 0, fontSize: 20, fontWeight: 600 }}>{t('login.title')}</h1>
           {params.get('expired') && <Alert type="warning" showIcon title={t('login.expired')} data-testid="session-expired" />}
           {errorText && <Alert type="error" showIcon title={errorText} data-testid="login-error" />}
           <Form<Credentials> layout="vertical" onFinish={submit} disabled={login.isPending} requiredMark={false}>
@@ -61,7 +73,7 @@ export default function LoginPage() {
             </Button>
           </Form>
         </Space>
-      </Card>
+      </section>
     </div>
   );
 }
