@@ -282,7 +282,7 @@ describe('Excel import API', () => {
         const ambiguous = await postImport(app.strapi, tokens.publisher, file, 'dev01.xlsx', { dryRun: 'true' });
         expect(ambiguous.status).toBe(400);
         expect(ambiguous.body.error.message).toMatch(/fit several ticket types alike: .*bs-fault.*bs-fault/);
-        expect(ambiguous.body.error.details.candidates.map((c: { ticketType: string }) => c.ticketType).sort()).toEqual(['bs-fault', 'bs-fault-copy', 'site-survey']);
+        expect(ambiguous.body.error.details.candidates.map((c: { ticketType: string }) => c.ticketType).sort()).toEqual(['bs-fault', 'bs-fault-copy', 'maintenance', 'site-survey']);
         const named = await postImport(app.strapi, tokens.publisher, file, 'dev01.xlsx', { dryRun: 'true', ticketType: 'bs-fault' });
         expect(named.status).toBe(202);
         await finishedJob(app.strapi, tokens.publisher, named.body.data.documentId);

@@ -22,7 +22,8 @@ describe('schema endpoint', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    token = await userToken(app.strapi, 'viewer');
+    // a publisher reads and writes every field (what a viewer is not sent: field-access.test.ts)
+    token = await userToken(app.strapi, 'publisher');
   });
   afterAll(async () => app?.stop());
 
@@ -31,6 +32,7 @@ describe('schema endpoint', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
       expect.objectContaining({ key: 'bs-fault', version: 1, name: { 'zh-CN': '5G基站故障工单', en: '5G base station fault' } }),
+      expect.objectContaining({ key: 'maintenance', version: 1, name: { 'zh-CN': '计划维护作业', en: 'Planned maintenance' } }),
       expect.objectContaining({ key: 'site-survey', version: 1, name: { 'zh-CN': '5G站点勘察', en: '5G site survey' } }),
     ]);
   });
@@ -40,7 +42,8 @@ describe('schema endpoint', () => {
     const p = schema.properties;
     expect(version).toBe(1);
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(schema.additionalProperties).toBe(false);
+    // unknown keys are refused by the server's validator, not the schema: conditional fields live in allOf
+    expect(schema).not.toHaveProperty('allOf');
     expect(uiSchema['ui:order']).toEqual([
       'site_name', 'gnb_id', 'pci', 'nr_arfcn', 'band', 'fault_type', 'severity',
       'occurred_at', 'longitude', 'latitude', 'reporter_phone', 'description',
@@ -90,6 +93,19 @@ describe('schema endpoint', () => {
     expect(p.survey_date).toMatchObject({ type: 'string', format: 'date' });
     expect(p.surveyor).toMatchObject({ type: 'string', maxLength: 32 });
     expect(p.photos).toMatchObject({ type: 'array', maxItems: 20, title: '现场照片' });
+  });
+
+  it('serves maintenance with its conditions and its end-after-start rule', async () => {
+    const { schema, uiSchema } = await schemaOf('maintenance', '?locale=en');
+    expect(Object.keys(schema.properties)).toEqual(['site_name', 'work_type', 'start_at', 'end_at', 'impact', 'approver_phone']);
+    expect(uiSchema['ui:order']).toEqual(['site_name', 'work_type', 'work_detail', 'start_at', 'end_at', 'impact', 'outage_minutes', 'approver_phone']);
+    expect(schema.properties.end_at).toMatchObject({ format: 'date-time', 'x-after': 'start_at' });
+    const conditions = (schema as unknown as { allOf: { if: unknown; then: { properties?: object; required?: string[] } }[] }).allOf;
+    expect(conditions.find((c) => c.then.properties && 'outage_minutes' in c.then.properties)?.if).toEqual({
+      properties: { impact: { enum: ['degraded', 'outage'] } },
+      required: ['impact'],
+    });
+    expect(conditions.filter((c) => c.then.required).map((c) => c.then.required)).toEqual([['work_detail'], ['outage_minutes'], ['approver_phone']]);
   });
 
   it('labels in the requested locale, from ?locale= or Accept-Language', async () => {

@@ -38,13 +38,13 @@ describe('ticket types edited in the admin panel', () => {
     expect(after.key.edit.label).toBe('Key · 类型标识');
   });
 
-  it('seeds both types once, with a revision for version 1', async () => {
-    expect(await types().count()).toBe(2);
-    expect(await revisions().count()).toBe(2);
+  it('seeds the three types once, with a revision for version 1', async () => {
+    expect(await types().count()).toBe(3);
+    expect(await revisions().count()).toBe(3);
     const again = await app.strapi.plugin('ticketing').service('seed').run();
-    expect(again).toEqual({ created: [], kept: ['bs-fault', 'site-survey'] });
-    expect(await types().count()).toBe(2);
-    expect(await revisions().count()).toBe(2);
+    expect(again).toEqual({ created: [], kept: ['bs-fault', 'maintenance', 'site-survey'] });
+    expect(await types().count()).toBe(3);
+    expect(await revisions().count()).toBe(3);
   });
 
   it('bumps version and keeps a revision when an admin changes the fields, and the edit survives a restart', async () => {

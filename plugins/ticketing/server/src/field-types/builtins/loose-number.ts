@@ -4,7 +4,7 @@ import { fail, ok } from './parse-result';
 
 /** Units people type after a number in 5G survey sheets; one trailing unit is dropped. */
 export const NUMBER_UNITS = [
-  '°', '度', 'km', '公里', 'm', '米', 'MHz', 'GHz', 'dBm', 'dB', '%', '个', '根', '副', '面', '台', '座', '套',
+  '°', '度', 'km', '公里', 'm', '米', 'MHz', 'GHz', 'dBm', 'dB', '%', '个', '根', '副', '面', '台', '座', '套', '分钟', 'min',
 ] as const;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
