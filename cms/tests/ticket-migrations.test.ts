@@ -31,6 +31,8 @@ const V2_FIELDS = [
 const RENAMES = { old_note: 'note' };
 
 type Role = 'viewer' | 'handler' | 'publisher' | 'admin';
+/** A ticket row as the raw query builder reads it (the columns these tests look at). */
+type TicketRow = { document_id: string; type_version: number; version: number; form_data: unknown };
 /** A jsonb column as the raw query builder hands it back (text, with Strapi's pg setup). */
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 
@@ -41,7 +43,7 @@ describe('moving tickets to a new version of their type', () => {
   const as = (role: Role) => ({ Authorization: `Bearer ${tokens[role]}` });
   const db = () => app.strapi.db.connection;
   /** Every ticket row as stored, in id order: what a dry run must leave exactly as it was. */
-  const ticketRows = () => db()('ticketing_tickets').orderBy('id').select('*');
+  const ticketRows = (): Promise<TicketRow[]> => db()('ticketing_tickets').orderBy('id').select('*');
   const auditCount = async () => Number((await db()('ticketing_audit_logs').count({ n: '*' }))[0].n);
   const migrate = (body: unknown, role: Role = 'admin') => api().post(`/api/ticketing/ticket-types/${TYPE}/migrations`).set(as(role)).send(body as object);
   const finished = (id: string) =>
@@ -130,7 +132,8 @@ describe('moving tickets to a new version of their type', () => {
     const plan = { from: 1, to: 2, renames: RENAMES, defaults: { region: 'north' } };
     const dry = await run({ ...plan, dryRun: true });
     const reported = dry.report.entries.filter((e: { outcome: string }) => e.outcome === 'migrated').map((e: { id: string }) => e.id).sort();
-    const rowsBefore = new Map((await ticketRows()).map((r: { document_id: string }) => [r.document_id, r]));
+    const rowsBefore = new Map((await ticketRows()).map((r) => [r.document_id, r]));
+    const versionBefore = (id: string) => rowsBefore.get(id)?.version ?? 0;
     const auditBefore = await auditCount();
 
     const { job, report } = await run({ ...plan, dryRun: false });
@@ -139,11 +142,11 @@ describe('moving tickets to a new version of their type', () => {
     expect(moved).toEqual(reported);
 
     const rowsAfter = await ticketRows();
-    const changed = rowsAfter.filter((r: { document_id: string }) => JSON.stringify(r) !== JSON.stringify(rowsBefore.get(r.document_id)));
-    expect(changed.map((r: { document_id: string }) => r.document_id).sort()).toEqual(reported);
-    const fine = rowsAfter.find((r: { document_id: string }) => r.document_id === ids.fine);
-    expect(fine).toMatchObject({ type_version: 2, version: rowsBefore.get(ids.fine).version + 1 });
-    expect(json(fine.form_data)).toEqual({ site: 'A', note: 'hello', count: 5, region: 'north' });
+    const changed = rowsAfter.filter((r) => JSON.stringify(r) !== JSON.stringify(rowsBefore.get(r.document_id)));
+    expect(changed.map((r) => r.document_id).sort()).toEqual(reported);
+    const fine = rowsAfter.find((r) => r.document_id === ids.fine);
+    expect(fine).toMatchObject({ type_version: 2, version: versionBefore(ids.fine) + 1 });
+    expect(json(fine?.form_data)).toEqual({ site: 'A', note: 'hello', count: 5, region: 'north' });
 
     const entries = await db()('ticketing_audit_logs').where({ action: 'migrate' }).select('entity_id', 'diff', 'meta', 'actor_kind');
     expect(entries.map((e: { entity_id: string }) => e.entity_id).sort()).toEqual(reported);
@@ -163,7 +166,7 @@ describe('moving tickets to a new version of their type', () => {
     const stale = await api()
       .put(`/api/ticketing/tickets/${ids.fine}`)
       .set(as('admin'))
-      .send({ data: { form: { site: 'A' }, version: rowsBefore.get(ids.fine).version } });
+      .send({ data: { form: { site: 'A' }, version: versionBefore(ids.fine) } });
     expect(stale.status).toBe(409);
 
     const rowsSettled = await ticketRows();
@@ -205,8 +208,13 @@ describe('moving tickets to a new version of their type', () => {
     const job = await finished(started.body.data.documentId);
     expect(job.result.counts).toEqual({ total: 450, migrated: 300, kept: 150 });
     expect(job.progress).toMatchObject({ done: 450, total: 450 });
-    const onVersion = await db()('ticketing_tickets').where({ type_key: key }).select('type_version').count({ n: '*' }).groupBy('type_version').orderBy('type_version');
-    expect(onVersion.map((r: { type_version: number; n: string }) => [r.type_version, Number(r.n)])).toEqual([[1, 150], [2, 300]]);
+    const onVersion = (await db()('ticketing_tickets')
+      .where({ type_key: key })
+      .select('type_version')
+      .count({ n: '*' })
+      .groupBy('type_version')
+      .orderBy('type_version')) as unknown as { type_version: number; n: string }[];
+    expect(onVersion.map((r) => [r.type_version, Number(r.n)])).toEqual([[1, 150], [2, 300]]);
     const audited = await db()('ticketing_audit_logs').where({ action: 'migrate' }).whereRaw("meta->>'jobId' = ?", [job.documentId]).count({ n: '*' });
     expect(Number(audited[0].n)).toBe(300);
   });
