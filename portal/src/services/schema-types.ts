@@ -23,6 +23,19 @@ export interface FieldSchema {
   maxItems?: number;
   uniqueItems?: boolean;
   pattern?: string;
+  /** A field the caller's role may read but not change. */
+  readOnly?: boolean;
+  /** `x-after`: the key of the field this one's value must be later than (or greater). */
+  'x-after'?: string;
+}
+
+/**
+ * One `allOf` part of the form schema: a field shown (and maybe required) while `if` holds, or
+ * a field required while it holds (`then` has `required` only).
+ */
+export interface ConditionalPart {
+  if: Record<string, unknown>;
+  then: { properties?: Record<string, FieldSchema>; required?: string[] };
 }
 
 /** A ticket type's form: draft-07 JSON Schema of an object. */
@@ -34,6 +47,8 @@ export interface FormSchema {
   properties: Record<string, FieldSchema>;
   required?: string[];
   additionalProperties?: boolean;
+  /** The conditional fields and requirements (`visibleWhen`, `requiredWhen`), as `if`/`then` pairs. */
+  allOf?: ConditionalPart[];
 }
 
 /** The filter control of a field and how the list may filter and sort by it, as the ticketing plugin defines them. */
@@ -59,9 +74,22 @@ export function choicesOf(field: FieldSchema): { value: string | number | boolea
   return null;
 }
 
+/**
+ * Every field of the form, shown always or under a condition: the top-level properties, then
+ * those of the `allOf` parts (a conditional field is only there). The fields a role may not read
+ * are in neither: the server leaves them out.
+ */
+export function fieldSchemasOf(schema: FormSchema): Record<string, FieldSchema> {
+  const fields: Record<string, FieldSchema> = { ...schema.properties };
+  for (const part of schema.allOf ?? []) {
+    for (const [key, field] of Object.entries(part.then?.properties ?? {})) fields[key] ??= field;
+  }
+  return fields;
+}
+
 /** The field keys of `schema` in the order the form shows them. */
 export function fieldOrder(schema: FormSchema, uiSchema?: TypeSchema['uiSchema']): string[] {
-  const keys = Object.keys(schema.properties);
+  const keys = Object.keys(fieldSchemasOf(schema));
   const order = (uiSchema?.['ui:order'] ?? []).filter((key) => keys.includes(key));
   return [...order, ...keys.filter((key) => !order.includes(key))];
 }

@@ -4,7 +4,7 @@ import { ExportOutlined } from '@ant-design/icons';
 import { JobProgress } from '../../components/job-progress';
 import { useLocale } from '../../i18n/locale-provider';
 import { useCancelJob, useJob } from '../../services/job-queries';
-import type { TypeSchema } from '../../services/schema-types';
+import { fieldSchemasOf, type TypeSchema } from '../../services/schema-types';
 import type { FilterSpec, ListState } from '../tickets/list/types';
 import { DownloadLink } from './download-link';
 import { useExportTemplates, useStartExport } from './export-queries';
@@ -30,7 +30,7 @@ export function ExportButton({ state, specs, schema }: Props) {
   const job = useJob<ExportResult>(jobId);
   const choices = useMemo(
     () => [
-      ...Object.entries(schema?.schema.properties ?? {}).map(([key, field]) => ({ value: key, label: field.title ?? key })),
+      ...Object.entries(schema ? fieldSchemasOf(schema.schema) : {}).map(([key, field]) => ({ value: key, label: field.title ?? key })),
       ...META_COLUMNS.map((key) => ({ value: key, label: t(`export.meta.${key}`) })),
     ],
     [schema, t],

@@ -1,4 +1,4 @@
-import type { FormSchema } from '../../services/schema-types';
+import { fieldSchemasOf, type FormSchema } from '../../services/schema-types';
 import type { Mapping, PreviewColumn } from './import-types';
 
 /** A field the mapping select offers: its key and its label in the UI language. */
@@ -22,7 +22,7 @@ export interface MappingRow {
 
 /** The fields of the type's form, in form order, labelled as the schema answer labels them. */
 export function fieldChoices(schema: FormSchema): FieldChoice[] {
-  return Object.entries(schema.properties).map(([key, field]) => ({ value: key, label: field.title ?? key }));
+  return Object.entries(fieldSchemasOf(schema)).map(([key, field]) => ({ value: key, label: field.title ?? key }));
 }
 
 /** Every column of the header row with the field `mapping` gives it. */

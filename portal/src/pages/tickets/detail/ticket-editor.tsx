@@ -6,7 +6,7 @@ import { movesToOffer } from '../../../auth/access';
 import { useAccess } from '../../../auth/access-context';
 import { StatusTag } from '../../../components/status-tag';
 import { useT } from '../../../i18n/locale-provider';
-import type { TypeSchema } from '../../../services/schema-types';
+import { fieldSchemasOf, type TypeSchema } from '../../../services/schema-types';
 import type { Ticket } from '../../../services/ticket';
 import { usePhotos } from './photos/photo-queries';
 import { useDeleteTicket, useMoveTicket } from './ticket-queries';
@@ -42,7 +42,7 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
   const form = useTicketForm({
     type,
     ticket,
-    fields: Object.keys(typeSchema.schema.properties),
+    fields: Object.keys(fieldSchemasOf(typeSchema.schema)),
     onCreated: (created) => navigate(`/tickets/${created.documentId}`, { replace: true }),
   });
   const editable = ticket ? access.canEditTickets : access.canCreateTickets;

@@ -1,4 +1,4 @@
-import { choicesOf, type FieldFilter, type FilterInput, type TypeSchema } from '../../../services/schema-types';
+import { choicesOf, fieldSchemasOf, type FieldFilter, type FilterInput, type TypeSchema } from '../../../services/schema-types';
 import type { FilterOp, FilterSpec, SortChoice } from './types';
 
 /** The operators each control writes (the URL's `f.<field>.<op>`, the API's `$<op>`). */
@@ -27,7 +27,7 @@ type SchemaPart = Pick<TypeSchema, 'schema' | 'filters'>;
  */
 function optionsOf(input: FilterInput, typeSchema: SchemaPart, field: string): FilterSpec['options'] | null {
   if (input !== 'any-of' && input !== 'has') return undefined;
-  const property = typeSchema.schema.properties[field];
+  const property = fieldSchemasOf(typeSchema.schema)[field];
   const choices = input === 'has' ? property?.items && choicesOf(property.items) : property && choicesOf(property);
   return choices ? choices.map((c) => ({ value: String(c.value), label: c.label })) : null;
 }
@@ -43,7 +43,7 @@ export function filterSpecs(typeSchema: SchemaPart): FilterSpec[] {
     if (!filter.input || !ops || !accepts(filter, ops)) return [];
     const options = optionsOf(filter.input, typeSchema, filter.field);
     if (options === null) return [];
-    const title = typeSchema.schema.properties[filter.field]?.title ?? filter.field;
+    const title = fieldSchemasOf(typeSchema.schema)[filter.field]?.title ?? filter.field;
     return [{ field: filter.field, title, input: filter.input, ...(options ? { options } : {}) }];
   });
 }
@@ -52,7 +52,7 @@ export function filterSpecs(typeSchema: SchemaPart): FilterSpec[] {
 export function sortChoices(typeSchema: SchemaPart): SortChoice[] {
   return typeSchema.filters
     .filter((filter) => filter.sortable)
-    .map((filter) => ({ field: filter.field, title: typeSchema.schema.properties[filter.field]?.title ?? filter.field }));
+    .map((filter) => ({ field: filter.field, title: fieldSchemasOf(typeSchema.schema)[filter.field]?.title ?? filter.field }));
 }
 
 /**

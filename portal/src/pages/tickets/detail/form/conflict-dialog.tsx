@@ -1,7 +1,7 @@
 import { Button, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useT } from '../../../../i18n/locale-provider';
 import { formatValue } from '../../../../services/format-value';
-import { fieldOrder, type TypeSchema } from '../../../../services/schema-types';
+import { fieldOrder, fieldSchemasOf, type TypeSchema } from '../../../../services/schema-types';
 import type { FormValues } from '../../../../services/ticket';
 import { conflictRows, type ConflictRow, type ServerState } from './conflict';
 
@@ -23,7 +23,7 @@ interface Props {
  */
 export function ConflictDialog({ conflict, loaded, mine, typeSchema, currentStatus, saving, onReload, onOverwrite, onCancel }: Props) {
   const t = useT();
-  const properties = typeSchema.schema.properties;
+  const properties = fieldSchemasOf(typeSchema.schema);
   const labels = Object.fromEntries(Object.entries(properties).map(([key, field]) => [key, field.title ?? key]));
   const rows = conflictRows({ loaded, server: conflict.form, mine, order: fieldOrder(typeSchema.schema, typeSchema.uiSchema), labels });
   const cell = (row: ConflictRow, value: unknown, changed: boolean) => (

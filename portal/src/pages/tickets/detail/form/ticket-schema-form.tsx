@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { generateForm } from '@rjsf/antd';
 import type { ErrorSchema, RegistryFieldsType, RJSFSchema, TemplatesType, UiSchema } from '@rjsf/utils';
 import { useLocale } from '../../../../i18n/locale-provider';
 import type { FormValues } from '../../../../services/ticket';
-import type { TypeSchema } from '../../../../services/schema-types';
+import { fieldSchemasOf, type TypeSchema } from '../../../../services/schema-types';
 import { PHOTO_PICKER_FIELD } from '../../../../services/ui-fields';
 import type { TicketFormContext } from './form-context';
 import { localizeErrors, validatorFor } from './validation-messages';
@@ -35,11 +35,13 @@ interface Props {
  */
 export function TicketSchemaForm({ typeSchema, form, context, extraErrors, readonly, disabled, onChange, onSubmit, children }: Props) {
   const { locale } = useLocale();
-  // the page header shows the type's title and description
-  const schema = { ...typeSchema.schema, title: undefined, description: undefined };
+  // the page header shows the type's title and description; one object per answer, so that
+  // RJSF's per-schema caches hold across renders
+  const schema = useMemo(() => ({ ...typeSchema.schema, title: undefined, description: undefined }) as RJSFSchema, [typeSchema.schema]);
+  const fields = useMemo(() => fieldSchemasOf(typeSchema.schema), [typeSchema.schema]);
   return (
     <Form
-      schema={schema as RJSFSchema}
+      schema={schema}
       uiSchema={typeSchema.uiSchema as UiSchema<FormValues, RJSFSchema, TicketFormContext>}
       validator={validatorFor<FormValues, TicketFormContext>(locale)}
       formData={form}
@@ -47,12 +49,15 @@ export function TicketSchemaForm({ typeSchema, form, context, extraErrors, reado
       fields={FIELDS as RegistryFieldsType<FormValues, RJSFSchema, TicketFormContext>}
       templates={TEMPLATES}
       extraErrors={extraErrors}
-      transformErrors={(errors) => localizeErrors(errors, locale)}
+      transformErrors={(errors) => localizeErrors(errors, locale, fields)}
       showErrorList={false}
       focusOnFirstError
       experimental_defaultFormStateBehavior={DEFAULTS}
       className="ticket-form"
       noHtml5Validate
+      // a field hidden by its condition loses its value at once, as the server drops it on save
+      omitExtraData
+      liveOmit="onChange"
       readonly={readonly}
       disabled={disabled}
       onChange={(event) => onChange(event.formData ?? {})}

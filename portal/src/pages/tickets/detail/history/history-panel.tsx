@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import type { MessageKey } from '../../../../i18n/zh-cn';
 import { useT } from '../../../../i18n/locale-provider';
 import { formatValue } from '../../../../services/format-value';
-import type { TypeSchema } from '../../../../services/schema-types';
+import { fieldSchemasOf, type TypeSchema } from '../../../../services/schema-types';
 import { PHOTO_PICKER_FIELD } from '../../../../services/ui-fields';
 import { useHistory } from './history-queries';
 import type { HistoryEntry } from './history-types';
@@ -21,7 +21,7 @@ function DiffLines({
   const t = useT();
   // a reorder keeps the count: its entry says enough
   if (!entry.diff || entry.action === 'photo_reorder') return null;
-  const properties = typeSchema?.schema.properties ?? {};
+  const properties = typeSchema ? fieldSchemasOf(typeSchema.schema) : {};
   const uiSchema = (typeSchema?.uiSchema ?? {}) as Record<string, { 'ui:field'?: string } | undefined>;
   // photo ids mean nothing to a reader: the ticket's photo list and images fields show as a count
   const isPhotoList = (field: string) => field === 'photos' || uiSchema[field]?.['ui:field'] === PHOTO_PICKER_FIELD;

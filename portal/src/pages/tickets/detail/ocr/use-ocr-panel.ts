@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../../../../api/api-error';
-import { fieldOrder, type TypeSchema } from '../../../../services/schema-types';
+import { fieldOrder, fieldSchemasOf, type TypeSchema } from '../../../../services/schema-types';
 import type { FormValues, Ticket } from '../../../../services/ticket';
 import { mapServerErrors, type MappedErrors } from '../form/server-errors';
 import { usePhotos } from '../photos/photo-queries';
@@ -57,7 +57,7 @@ export function useOcrPanel({ ticket, typeSchema, form, dirty }: Options) {
     setErrors(NO_ERRORS);
   }, [readings]);
 
-  const properties = typeSchema.schema.properties;
+  const properties = useMemo(() => fieldSchemasOf(typeSchema.schema), [typeSchema]);
   const order = useMemo(() => fieldOrder(typeSchema.schema, typeSchema.uiSchema), [typeSchema]);
   const labels = useMemo(() => Object.fromEntries(order.map((f) => [f, properties[f]?.title])), [order, properties]);
   const rows = useMemo(

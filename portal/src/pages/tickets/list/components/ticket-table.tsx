@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { StatusTag } from '../../../../components/status-tag';
 import { useLocale } from '../../../../i18n/locale-provider';
 import { formatValue } from '../../../../services/format-value';
-import type { TypeSchema } from '../../../../services/schema-types';
+import { fieldSchemasOf, type TypeSchema } from '../../../../services/schema-types';
 import { columnFields } from '../field-filters';
 import { typeName, type Ticket, type TicketType } from '../../../../services/ticket';
 import { PAGE_SIZES } from '../list-state';
@@ -29,13 +29,16 @@ export function TicketTable({ page, loading, state, types, schema, sortable, onC
   const { t, locale } = useLocale();
   const sortOrder = (field: string) => (state.sort.field === field ? (state.sort.order === 'asc' ? 'ascend' : 'descend') : null);
   const sortableFields = new Set(sortable.map((s) => s.field));
+  // conditional fields too; a field the role may not read is in neither the schema nor the tickets
+  const fields = schema ? fieldSchemasOf(schema.schema) : {};
   const fieldColumns: TableProps<Ticket>['columns'] = schema
     ? columnFields(schema)
+        .filter((key) => key in fields)
         .slice(0, FIELD_COLUMNS)
         .map((key) => ({
           key,
-          title: schema.schema.properties[key].title ?? key,
-          render: (_: unknown, ticket: Ticket) => formatValue(ticket.form[key], schema.schema.properties[key]),
+          title: fields[key].title ?? key,
+          render: (_: unknown, ticket: Ticket) => formatValue(ticket.form[key], fields[key]),
           sorter: sortableFields.has(key),
           sortOrder: sortOrder(key),
         }))
