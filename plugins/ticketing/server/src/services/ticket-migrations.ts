@@ -19,6 +19,11 @@ import type { WriteContext } from './tickets';
 export const MIGRATION_QUEUE = 'ticket-migration';
 /** Tickets read per round trip: each is then written in its own short transaction. */
 const BATCH_SIZE = 200;
+/**
+ * Tickets of a batch moved at once, each in its own transaction (so as many pool connections):
+ * a ticket's transaction is a handful of round trips, mostly waiting on PostgreSQL.
+ */
+const WRITE_CONCURRENCY = 4;
 /** The jobs plugin refuses payloads over 16 KiB; a plan this big is refused with a 400 first. */
 const MAX_PLAN_BYTES = 12_000;
 
@@ -45,6 +50,16 @@ export interface MigrationResult {
 }
 
 type BatchRow = Pick<TicketRow, 'id' | 'document_id' | 'form_data' | 'version' | 'photos'>;
+
+/** Runs `work` on every item, at most `limit` at a time; rejects with the first failure once all settled. */
+async function eachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  });
+  const failed = (await Promise.allSettled(lanes)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
 
 /**
  * Moving tickets of a type from one version to another on purpose: the request checked and
@@ -133,15 +148,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .select('id', 'document_id', 'form_data', 'version', 'photos');
       if (!batch.length) break;
       const lines: MigrationEntry[] = [];
-      for (const row of batch) {
-        if (data.dryRun) {
+      if (data.dryRun) {
+        for (const row of batch) {
           const moved = verdict(row, data, target);
           lines.push({ id: row.document_id, outcome: moved.ok ? 'migrated' : 'kept', reasons: moved.ok ? [] : moved.reasons });
-        } else {
+        }
+      } else {
+        await eachConcurrently(batch, WRITE_CONCURRENCY, async (row) => {
           const entry = await migrateOne(row, data, target, ctx.id);
           // a migrated ticket's line was written with it
           if (entry?.outcome === 'kept') lines.push(entry);
-        }
+        });
       }
       await report.record(ctx.id, lines);
       step.afterId = batch[batch.length - 1].id;
