@@ -1,6 +1,7 @@
 import { Box, Button, Flex, IconButton, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
 import { ConditionTestRow } from './condition-test-row';
+import { OwnField } from './own-field';
 import { fromCondition, newTest, toCondition, type ConditionGroup, type ConditionItem } from './condition-model';
 import type { Condition, FieldDefinition, FieldTypeInfo } from './types';
 
@@ -11,18 +12,41 @@ interface Context {
 }
 
 /** Tests combined with all/any; a nested group is edited by the same component. */
-function GroupEditor({ group, context, onChange, onRemove }: { group: ConditionGroup; context: Context; onChange: (g: ConditionGroup) => void; onRemove?: () => void }) {
+function GroupEditor({
+  group,
+  context,
+  onChange,
+  onRemove,
+}: {
+  group: ConditionGroup;
+  context: Context;
+  onChange: (g: ConditionGroup) => void;
+  onRemove?: () => void;
+}) {
   const first = context.fields.find((f) => f.key !== context.owner)?.key ?? '';
   const setItem = (i: number, item: ConditionItem | null) =>
     onChange({ ...group, items: item ? group.items.map((x, j) => (j === i ? item : x)) : group.items.filter((_, j) => j !== i) });
   return (
-    <Flex direction="column" alignItems="stretch" gap={2} padding={onRemove ? 3 : 0} hasRadius borderColor={onRemove ? 'neutral200' : undefined}>
+    <Flex
+      direction="column"
+      alignItems="stretch"
+      gap={2}
+      padding={onRemove ? 3 : 0}
+      hasRadius
+      borderColor={onRemove ? 'neutral200' : undefined}
+    >
       {(group.items.length > 1 || onRemove) && (
         <Flex gap={2}>
-          <SingleSelect aria-label="combine" value={group.combine} onChange={(v: string | number) => onChange({ ...group, combine: v as 'all' | 'any' })}>
-            <SingleSelectOption value="all">all of these hold</SingleSelectOption>
-            <SingleSelectOption value="any">any of these holds</SingleSelectOption>
-          </SingleSelect>
+          <OwnField name="condition-combine">
+            <SingleSelect
+              aria-label="combine"
+              value={group.combine}
+              onChange={(v: string | number) => onChange({ ...group, combine: v as 'all' | 'any' })}
+            >
+              <SingleSelectOption value="all">all of these hold</SingleSelectOption>
+              <SingleSelectOption value="any">any of these holds</SingleSelectOption>
+            </SingleSelect>
+          </OwnField>
           {onRemove && (
             <IconButton label="Remove group" onClick={onRemove}>
               <Trash />
@@ -38,7 +62,13 @@ function GroupEditor({ group, context, onChange, onRemove }: { group: ConditionG
         ),
       )}
       <Flex gap={2}>
-        <Button variant="tertiary" size="S" startIcon={<Plus />} disabled={!first} onClick={() => onChange({ ...group, items: [...group.items, newTest(first)] })}>
+        <Button
+          variant="tertiary"
+          size="S"
+          startIcon={<Plus />}
+          disabled={!first}
+          onClick={() => onChange({ ...group, items: [...group.items, newTest(first)] })}
+        >
           Add a test
         </Button>
         <Button

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Box, Field, Flex, Typography } from '@strapi/design-system';
 import { PreviewWidget } from './preview-widget';
 import { previewForm, type PreviewValues } from './preview-form';
-import type { Preview } from './types';
+import type { Locale, Preview } from './types';
 
 /**
  * The form the current fields give, as a handler (or the role previewed) would see it, or the
  * problems to fix first. Values can be filled in: a field whose condition they meet appears
  * (and becomes required) as in the portal, and a hidden field's value is dropped.
  */
-export function FormPreview({ preview }: { preview: Preview | null }) {
+export function FormPreview({ preview, locale }: { preview: Preview | null; locale: Locale }) {
   const [values, setValues] = useState<PreviewValues>({});
   if (!preview) return <Typography variant="pi">…</Typography>;
   if (preview.issues.length) {
@@ -25,8 +25,8 @@ export function FormPreview({ preview }: { preview: Preview | null }) {
   }
   const schema = preview.schema ?? {};
   const uiSchema = (preview.uiSchema ?? {}) as Record<string, unknown>;
-  const form = previewForm(schema, uiSchema, values);
-  const set = (key: string, value: unknown) => setValues(previewForm(schema, uiSchema, { ...form.values, [key]: value }).values);
+  const form = previewForm(schema, uiSchema, values, locale);
+  const set = (key: string, value: unknown) => setValues(previewForm(schema, uiSchema, { ...form.values, [key]: value }, locale).values);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       {form.fields.map((field) => (

@@ -15,7 +15,10 @@ const schema = {
   },
   required: ['work_type', 'start_at', 'end_at', 'impact'],
   allOf: [
-    { if: when('work_type', { const: 'other' }), then: { properties: { work_detail: { type: 'string', maxLength: 500 } }, required: ['work_detail'] } },
+    {
+      if: when('work_type', { const: 'other' }),
+      then: { properties: { work_detail: { type: 'string', maxLength: 500 } }, required: ['work_detail'] },
+    },
     { if: when('impact', { enum: ['degraded', 'outage'] }), then: { properties: { outage_minutes: { type: 'integer', minimum: 1 } } } },
     {
       if: { allOf: [when('impact', { enum: ['degraded', 'outage'] }), when('impact', { const: 'outage' })] },
@@ -68,5 +71,18 @@ describe('previewForm', () => {
     expect(errorOf('2026-03-01T10:00:00+08:00', '2026-03-01T10:00:00+08:00')).toBe('must be later than Start');
     expect(errorOf('2026-03-01T10:00:00+08:00', '2026-03-01T03:00:00Z')).toBe(undefined);
     expect(errorOf('2026-03-01T10:00:00+08:00', '2026-03-01T01:00:00Z')).toBe('must be later than Start');
+  });
+
+  it('says it in the preview language, as the server does', () => {
+    const form = previewForm(
+      { ...schema, properties: { ...schema.properties, start_at: { ...schema.properties.start_at, title: '开始时间' } } },
+      uiSchema,
+      {
+        start_at: '2026-03-01T10:00:00+08:00',
+        end_at: '2026-03-01T09:00:00+08:00',
+      },
+      'zh-CN',
+    );
+    expect(form.fields.find((f) => f.key === 'end_at')?.error).toBe('必须晚于开始时间');
   });
 });

@@ -1,5 +1,11 @@
 import { matches, type Schema } from './schema-match';
-import type { JsonSchema } from './types';
+import type { JsonSchema, Locale } from './types';
+
+/** The server's words for an `x-after` value that is not later, in the preview's language. */
+const NOT_LATER: Record<Locale, (earlier: string) => string> = {
+  'zh-CN': (earlier) => `必须晚于${earlier}`,
+  en: (earlier) => `must be later than ${earlier}`,
+};
 
 export type PreviewValues = Record<string, unknown>;
 
@@ -40,7 +46,12 @@ function laterThan(a: unknown, b: unknown, format: unknown): boolean {
  * the form keeps: a field whose `if` no longer holds is hidden and its value dropped (as the
  * server drops it on save), which may hide further fields, so this repeats until stable.
  */
-export function previewForm(schema: JsonSchema, uiSchema: Record<string, unknown>, values: PreviewValues): { fields: PreviewField[]; values: PreviewValues } {
+export function previewForm(
+  schema: JsonSchema,
+  uiSchema: Record<string, unknown>,
+  values: PreviewValues,
+  locale: Locale = 'en',
+): { fields: PreviewField[]; values: PreviewValues } {
   const base = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const conditional = new Set(branchesOf(schema).flatMap((b) => Object.keys(b.then?.properties ?? {})));
   let kept = present(values);
@@ -49,14 +60,21 @@ export function previewForm(schema: JsonSchema, uiSchema: Record<string, unknown
     const visible = new Set([...Object.keys(base), ...held.flatMap((b) => Object.keys(b.then?.properties ?? {}))]);
     const next = Object.fromEntries(Object.entries(kept).filter(([k]) => visible.has(k) || !conditional.has(k)));
     if (Object.keys(next).length === Object.keys(kept).length) {
-      return { fields: fieldsOf(schema, uiSchema, held, visible, kept), values: kept };
+      return { fields: fieldsOf(schema, uiSchema, held, visible, kept, locale), values: kept };
     }
     kept = next;
   }
   return { fields: [], values: kept };
 }
 
-function fieldsOf(schema: JsonSchema, uiSchema: Record<string, unknown>, held: Branch[], visible: Set<string>, values: PreviewValues): PreviewField[] {
+function fieldsOf(
+  schema: JsonSchema,
+  uiSchema: Record<string, unknown>,
+  held: Branch[],
+  visible: Set<string>,
+  values: PreviewValues,
+  locale: Locale,
+): PreviewField[] {
   const properties: Record<string, JsonSchema> = { ...(schema.properties as Record<string, JsonSchema>) };
   held.forEach((b) => Object.assign(properties, b.then?.properties ?? {}));
   const required = new Set([...((schema.required as string[]) ?? []), ...held.flatMap((b) => b.then?.required ?? [])]);
@@ -69,8 +87,14 @@ function fieldsOf(schema: JsonSchema, uiSchema: Record<string, unknown>, held: B
       const earlier = property['x-after'] as string | undefined;
       const error =
         earlier && isSet(values[key]) && isSet(values[earlier]) && !laterThan(values[key], values[earlier], property.format)
-          ? `must be later than ${(properties[earlier]?.title as string) ?? earlier}`
+          ? NOT_LATER[locale]((properties[earlier]?.title as string) ?? earlier)
           : undefined;
-      return { key, schema: property, required: required.has(key), readOnly: property.readOnly === true || ui['ui:readonly'] === true, ...(error ? { error } : {}) };
+      return {
+        key,
+        schema: property,
+        required: required.has(key),
+        readOnly: property.readOnly === true || ui['ui:readonly'] === true,
+        ...(error ? { error } : {}),
+      };
     });
 }

@@ -32,7 +32,7 @@ export function PreviewPanel({ fields, roles }: { fields: FieldDefinition[]; rol
         <Field.Hint />
       </Field.Root>
       <Box>
-        <FormPreview preview={preview} />
+        <FormPreview preview={preview} locale={locale} />
       </Box>
     </Flex>
   );
