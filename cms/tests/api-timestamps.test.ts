@@ -60,6 +60,17 @@ describe('every content-API answer writes timestamps with the platform offset', 
   const photosOf = async (ticket: string) => (await api().get(`/api/ticketing/tickets/${ticket}/images`).set(auth())).body.data as { id: string; url: string }[];
   const versionOf = async (ticket: string) => (await api().get(`/api/ticketing/tickets/${ticket}`).set(auth())).body.data.version as number;
 
+  /** A type with two versions, so a migration has somewhere to go. */
+  const WALK_TYPE = 'walk-type';
+  const walkField = (en: string) => ({ key: 'title', type: 'string', label: { 'zh-CN': '标题', en } });
+  const makeWalkType = async () => {
+    const documents = app.strapi.documents('plugin::ticketing.ticket-type' as never);
+    const created = await documents.create({ data: { key: WALK_TYPE, nameZh: '走查', nameEn: 'Walk', active: true, fields: [walkField('Title')] } as never });
+    await documents.update({ documentId: (created as { documentId: string }).documentId, data: { fields: [walkField('Heading')] } as never });
+  };
+  const queuedMigration = async () =>
+    (await api().post(`/api/ticketing/ticket-types/${WALK_TYPE}/migrations`).set(auth()).send({ from: 1, to: 2, dryRun: true })).body.data.documentId as string;
+
   /** The ticket, photo and job most routes are called on. */
   const shared = { ticket: '', photo: '', job: '' };
 
@@ -69,6 +80,10 @@ describe('every content-API answer writes timestamps with the platform offset', 
    */
   const calls: Record<string, () => Promise<Call>> = {
     'ticketing GET /ticket-types/:key/schema': async () => ({ params: { key: 'bs-fault' } }),
+    'ticketing GET /ticket-types/:key/versions': async () => ({ params: { key: 'bs-fault' } }),
+    'ticketing POST /ticket-types/:key/migrations': async () => ({ params: { key: WALK_TYPE }, body: { from: 1, to: 2, dryRun: true } }),
+    // workers are off: the migration stays queued, and its report says so (no entries yet)
+    'ticketing GET /ticket-types/:key/migrations/:jobId/report': async () => ({ params: { key: WALK_TYPE, jobId: await queuedMigration() } }),
     'ticketing POST /tickets': async () => ({ body: { data: { type: 'bs-fault', form: bsFaultForm() } } }),
     'ticketing PUT /tickets/:id': async () => ({
       body: { data: { form: bsFaultForm({ site_name: '浦东张江基站02' }), version: await versionOf(shared.ticket) } },
@@ -142,6 +157,7 @@ describe('every content-API answer writes timestamps with the platform offset', 
   beforeAll(async () => {
     app = await startTestApp();
     admin = await userToken(app.strapi, 'admin');
+    await makeWalkType();
     shared.ticket = (await newTicket()).documentId;
     const uploaded = await upload(shared.ticket, 2);
     expect(uploaded.status).toBe(201);

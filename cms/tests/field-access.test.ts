@@ -154,7 +154,8 @@ describe('field access on every path', () => {
       const same = await update('handler', ticket, bsFaultForm({ severity: 'Critical', description: '换了板卡' }), version);
       expect(same.status).toBe(200);
       version = same.body.data.version;
-      const { severity: _left, ...withoutSeverity } = bsFaultForm({ description: '已恢复' });
+      const withoutSeverity: Record<string, unknown> = bsFaultForm({ description: '已恢复' });
+      delete withoutSeverity.severity;
       const left = await update('handler', ticket, withoutSeverity, version);
       expect(left.status).toBe(200);
       expect(left.body.data.form).toMatchObject({ severity: 'critical', description: '已恢复' });
