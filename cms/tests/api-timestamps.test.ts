@@ -89,6 +89,11 @@ describe('every content-API answer writes timestamps with the platform offset', 
       body: { data: { form: bsFaultForm({ site_name: '浦东张江基站02' }), version: await versionOf(shared.ticket) } },
     }),
     'ticketing DELETE /tickets/:id': async () => ({ params: { id: (await newTicket()).documentId } }),
+    'ticketing POST /tickets/:id/assign': async () => {
+      const ticket = await newTicket();
+      return { params: { id: ticket.documentId }, body: { data: { assignee: 'me', version: ticket.version } } };
+    },
+    'ticketing POST /tickets/:id/notes': async () => ({ body: { data: { text: '走查备注' } } }),
     'ticketing POST /tickets/:id/transition': async () => {
       const ticket = await newTicket();
       return { params: { id: ticket.documentId }, body: { data: { to: 'submitted', version: ticket.version } } };

@@ -54,6 +54,7 @@ describe('roles from config/roles.yaml', () => {
       'plugin::ticketing.tickets.find',
       'plugin::ticketing.tickets.findOne',
       'plugin::ticketing.tickets.history',
+      'plugin::ticketing.tickets.notes',
       'plugin::users-permissions.auth.getSessions',
       'plugin::users-permissions.auth.logout',
       'plugin::users-permissions.auth.revokeSession',
@@ -62,6 +63,7 @@ describe('roles from config/roles.yaml', () => {
     expect(await grantsOf('handler')).toEqual(
       expect.arrayContaining(['plugin::ticketing.tickets.update', 'plugin::ticketing.tickets.transition']),
     );
+    expect(await grantsOf('handler')).toEqual(expect.arrayContaining(['plugin::ticketing.tickets.assign', 'plugin::ticketing.tickets.addNote']));
     expect(await grantsOf('handler')).not.toContain('plugin::ticketing.tickets.create');
     expect(await grantsOf('handler')).not.toContain('plugin::ticketing.photos.upload');
     expect(await grantsOf('publisher')).toEqual(

@@ -24,6 +24,9 @@ const MATRIX: [string, string, number[]][] = [
   ['PUT', '/api/ticketing/tickets/:id', [401, 403, 200, 200, 200]],
   ['POST', '/api/ticketing/tickets/:id/transition', [401, 403, 403, 200, 200]],
   ['GET', '/api/ticketing/tickets/:id/history', [401, 200, 200, 200, 200]],
+  ['POST', '/api/ticketing/tickets/:id/assign', [401, 403, 200, 200, 200]],
+  ['GET', '/api/ticketing/tickets/:id/notes', [401, 200, 200, 200, 200]],
+  ['POST', '/api/ticketing/tickets/:id/notes', [401, 403, 201, 201, 201]],
   ['DELETE', '/api/ticketing/tickets/:id', [401, 403, 403, 200, 200]],
   ['GET', '/api/users', [401, 403, 403, 403, 200]],
   ['GET', '/api/users/me', [401, 200, 200, 200, 200]],
@@ -71,6 +74,10 @@ describe('RBAC: the matrix and the transition table', () => {
       const body =
         method === 'POST' && pattern.endsWith('transition')
           ? { data: { to: 'submitted', version: 1 } }
+          : pattern.endsWith('/assign')
+            ? { data: { assignee: 'me', version: 1 } }
+            : pattern.endsWith('/notes') && method === 'POST'
+              ? { data: { text: '备注' } }
           : method === 'POST' || method === 'PUT'
             ? { data: { type: 'bs-fault', form: bsFaultForm({ pci: 100 + i }), version: 1 } }
             : undefined;

@@ -31,6 +31,8 @@ export interface HistoryEntry {
   action: string;
   actor: { kind: string; id: string | null; name: string | null };
   diff: Record<string, [unknown, unknown]> | null;
+  /** A work note's entry (action `note`) holds its text here. */
+  meta?: { text?: string } | null;
   at: string;
 }
 

@@ -51,6 +51,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await tickets().delete(ctx.params.id, writeContext(ctx)), meta: {} };
     },
 
+    /** POST /tickets/:id/assign — `{ data: { assignee: <user id> | "me" | null, version } }`. */
+    async assign(ctx: Context) {
+      const data = bodyData(ctx);
+      const version = requireVersion(data);
+      ctx.body = { data: await getService(strapi, 'ticket-assignment').assign(ctx.params.id, { assignee: data.assignee, version }, writeContext(ctx)), meta: {} };
+    },
+
+    /** GET /tickets/:id/notes — work notes, newest first. */
+    async notes(ctx: Context) {
+      const page = pageParams(ctx.query);
+      const { notes, total } = await getService(strapi, 'ticket-notes').list(ctx.params.id, page.page, page.pageSize);
+      ctx.body = { data: notes, meta: { pagination: pagination(page, total) } };
+    },
+
+    /** POST /tickets/:id/notes — `{ data: { text } }` → 201 with the note. */
+    async addNote(ctx: Context) {
+      const data = bodyData(ctx);
+      ctx.status = 201;
+      ctx.body = { data: await getService(strapi, 'ticket-notes').add(ctx.params.id, { text: data.text }, writeContext(ctx)), meta: {} };
+    },
+
     /** GET /tickets/:id/history — audit entries, newest first. */
     async history(ctx: Context) {
       const page = pageParams(ctx.query);

@@ -5,9 +5,12 @@ import fieldTypes from './field-types';
 import photos from './photos';
 import seed from './seed';
 import storage from './storage';
+import ticketAssignment from './ticket-assignment';
 import ticketBulk from './ticket-bulk';
+import ticketEvents from './ticket-events';
 import ticketIndexes from './ticket-indexes';
 import ticketMigrations from './ticket-migrations';
+import ticketNotes from './ticket-notes';
 import ticketTypes from './ticket-types';
 import tickets from './tickets';
 import workflow from './workflow';
@@ -20,9 +23,12 @@ export default {
   photos,
   seed,
   storage,
+  'ticket-assignment': ticketAssignment,
   'ticket-bulk': ticketBulk,
+  'ticket-events': ticketEvents,
   'ticket-indexes': ticketIndexes,
   'ticket-migrations': ticketMigrations,
+  'ticket-notes': ticketNotes,
   'ticket-types': ticketTypes,
   tickets,
   workflow,

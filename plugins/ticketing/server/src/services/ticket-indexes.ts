@@ -33,6 +33,9 @@ export function ticketIndexStatements(
     `CREATE INDEX IF NOT EXISTS ${indexName('updated')} ON ${tickets} (updated_at DESC, id DESC)`,
     `CREATE INDEX IF NOT EXISTS ${indexName('type_created')} ON ${tickets} (type_key, created_at DESC, id DESC)`,
     `CREATE INDEX IF NOT EXISTS ${indexName('state_created')} ON ${tickets} (state, created_at DESC, id DESC)`,
+    // "my tickets", and a migration's walk over one version of a type
+    `CREATE INDEX IF NOT EXISTS ${indexName('assignee_created')} ON ${tickets} (assignee_id, created_at DESC, id DESC)`,
+    `CREATE INDEX IF NOT EXISTS ${indexName('type_version')} ON ${tickets} (type_key, type_version)`,
     `CREATE INDEX IF NOT EXISTS ${indexName('audit_entity')} ON ${audit} (entity_kind, entity_id, created_at DESC, id DESC)`,
   ];
   for (const type of types) {

@@ -17,9 +17,10 @@ import { writeContext } from '../utils/request';
 import { unknownPhotoErrors } from '../photos/form-photos';
 import { photosOf, type StoredPhoto } from '../photos/stored-photo';
 import type { TicketRow } from '../tickets/ticket-row';
+import { TICKET_EVENTS } from '../events/ticket-events';
 
-/** A ticket row, with its creator's name where a query joined it. */
-type Row = TicketRow & { creator_name?: string | null };
+/** A ticket row, with its creator's and assignee's names where a query joined them. */
+type Row = TicketRow & { creator_name?: string | null; assignee_name?: string | null };
 
 const photoIds = (row: { photos?: unknown }) => photosOf(row).map((p) => p.id);
 
@@ -56,6 +57,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workflow = () => getService(strapi, 'workflow');
   const ticketTypes = () => getService(strapi, 'ticket-types');
   const fieldAccess = () => getService(strapi, 'field-access');
+  const events = () => getService(strapi, 'ticket-events');
 
   const timestamps = () => accessService(strapi, 'timestamps');
 
@@ -70,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       version: row.version,
       photos: photoIds(row),
       creator: row.creator_id ? { id: row.creator_id, username: row.creator_name ?? null } : null,
-      assignee: row.assignee_id ? { id: row.assignee_id } : null,
+      assignee: row.assignee_id ? { id: row.assignee_id, username: row.assignee_name ?? null } : null,
       createdAt: timestamps().format(row.created_at),
       updatedAt: timestamps().format(row.updated_at),
       allowedTransitions: workflow().allowed(row.state, actor.role),
@@ -115,13 +117,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.db
       .connection(`${table()} as t`)
       .leftJoin(`${usersTable()} as u`, 'u.id', 't.creator_id')
-      .select('t.*', 'u.username as creator_name')
+      .leftJoin(`${usersTable()} as a`, 'a.id', 't.assignee_id')
+      .select('t.*', 'u.username as creator_name', 'a.username as assignee_name')
       .where('t.document_id', documentId)
       .first();
 
   return {
     /** Who writes and in which language, from a request (for other plugins' controllers). */
     writeContext,
+
+    /** Locks the ticket for the rest of `trx` after checking the version the caller read: 404, 409 otherwise. */
+    async lockAt(trx: Knex.Transaction, documentId: string, version: unknown, actor: Actor): Promise<Row> {
+      const row = await lock(trx, documentId);
+      await assertVersion(row, version, actor);
+      return row;
+    },
 
     /** Creates a ticket in `draft` from a form valid for the type's current version. */
     async create(input: { type: unknown; form: unknown }, ctx: WriteContext) {
@@ -166,6 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .insert(audit().rows([entry], now))
         .into(audit().table());
       // answered from what was written: reading it back would cost a round trip per create
+      await events().emit(TICKET_EVENTS.created, { ...row, form_data: form, creator_id: ctx.actor.userId, assignee_id: null }, ctx.actor);
       const hidden = await fieldAccess().unreadable(definition.key, ctx.actor.role);
       return present({ ...row, form_data: form, creator_name: ctx.actor.kind === 'user' ? ctx.actor.name : null }, ctx.actor, hidden);
     },
@@ -186,7 +197,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx: WriteContext,
       as: { action: string; meta?: Record<string, unknown> } = { action: 'update' },
     ) {
-      await strapi.db.connection.transaction(async (trx) => {
+      const written = await strapi.db.connection.transaction(async (trx) => {
         const row = await lock(trx, documentId);
         await assertVersion(row, input.version, ctx.actor);
         const definition = await ticketTypes().definition(row.type_key, row.type_version);
@@ -203,13 +214,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await audit().append(trx, [
           { entityKind: 'ticket', entityId: documentId, action: as.action, actor: ctx.actor, diff, meta: as.meta, requestId: ctx.requestId },
         ]);
+        return { row: { ...row, form_data: form, version: row.version + 1 }, changed: Object.keys(diff ?? {}) };
       });
+      await events().emit(TICKET_EVENTS.updated, written.row, ctx.actor, { changed: written.changed });
       return this.findOne(documentId, ctx.actor);
     },
 
     /** Moves the ticket along the state machine, if the caller's role may make that move. */
     async transition(documentId: string, input: { to: unknown; version: unknown }, ctx: WriteContext) {
-      await strapi.db.connection.transaction(async (trx) => {
+      const moved = await strapi.db.connection.transaction(async (trx) => {
         const row = await lock(trx, documentId);
         await assertVersion(row, input.version, ctx.actor);
         const from = row.state as TicketState;
@@ -238,7 +251,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             requestId: ctx.requestId,
           },
         ]);
+        return { row: { ...row, state: to, version: row.version + 1 }, from, to };
       });
+      await events().emit(TICKET_EVENTS.transitioned, moved.row, ctx.actor, { from: moved.from, to: moved.to });
       return this.findOne(documentId, ctx.actor);
     },
 
@@ -273,13 +288,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * A list query string, checked: a 400 naming the parameter otherwise, and for a filter or
      * sort on a field `role` may not read (it would tell the values apart).
      */
-    async parseList(query: Record<string, unknown>, role: string | null = null) {
+    async parseList(query: Record<string, unknown>, role: string | null = null, userId: number | null = null) {
       const types = new Map((await ticketTypes().listAll()).map((t) => [t.key, t]));
       try {
         return parseListQuery(query, {
           knownType: (key) => types.has(key),
           fieldsOf: (key) => new Map((types.get(key)?.fields ?? []).map((f: FieldDefinition) => [f.key, f])),
           mayRead: (field) => canReadField(field, role),
+          userId,
           typeOf: (name) => getService(strapi, 'field-types').get(name),
           parseContext: getService(strapi, 'field-types').parseContext(),
         });
@@ -290,8 +306,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The page and count queries a list request runs (also what tests EXPLAIN); 400 on a bad query. */
-    async listQueries(query: Record<string, unknown>, role: string | null = null) {
-      const parsed = await this.parseList(query, role);
+    async listQueries(query: Record<string, unknown>, role: string | null = null, userId: number | null = null) {
+      const parsed = await this.parseList(query, role, userId);
       return { parsed, ...buildListQueries(strapi.db.connection, table(), parsed, config().countLimit) };
     },
 
@@ -370,10 +386,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A page of tickets with the total. */
     async list(query: Record<string, unknown>, actor: Actor) {
-      const { parsed, rows, count } = await this.listQueries(query, actor.role);
+      const { parsed, rows, count } = await this.listQueries(query, actor.role, actor.userId);
       const [page, counts] = await Promise.all([rows, count as unknown as Promise<{ total: string }[]>]);
       const [creators, hidden] = await Promise.all([
-        this.usernames(page.map((r: Row) => r.creator_id)),
+        this.usernames(page.flatMap((r: Row) => [r.creator_id, r.assignee_id ?? null])),
         fieldAccess().unreadableByType(page.map((r: Row) => r.type_key), actor.role),
       ]);
       const counted = Number(counts[0].total);
@@ -382,7 +398,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const totalCount = capped ? limit : counted;
       return {
         data: page.map((r: Row) =>
-          present({ ...r, creator_name: r.creator_id === null ? null : creators.get(r.creator_id) }, actor, hidden.get(r.type_key) ?? new Set()),
+          present(
+            {
+              ...r,
+              creator_name: r.creator_id === null ? null : creators.get(r.creator_id),
+              assignee_name: r.assignee_id ? creators.get(r.assignee_id) : null,
+            },
+            actor,
+            hidden.get(r.type_key) ?? new Set(),
+          ),
         ),
         pagination: {
           page: parsed.page,

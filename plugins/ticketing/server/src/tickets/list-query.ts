@@ -17,6 +17,8 @@ export interface ListQuery {
   states?: TicketState[];
   /** Only the tickets a spreadsheet import created: that import's job id. */
   importJob?: string;
+  /** Only the tickets assigned to this user, or (`none`) to nobody. */
+  assignee?: number | 'none';
   sort: { by: 'created_at' | 'updated_at'; dir: 'asc' | 'desc' } | { field: FieldDefinition; kind: ValueKind; dir: 'asc' | 'desc' };
   filters: FormFilter[];
 }
@@ -34,6 +36,8 @@ export interface ListQueryContext {
   fieldsOf(type: string): Map<string, FieldDefinition>;
   /** Whether the caller may read the field: filtering or sorting on one it may not would reveal its values. */
   mayRead?(field: FieldDefinition): boolean;
+  /** The caller's user id, which `assignee=me` means (null: not a user). */
+  userId?: number | null;
   typeOf(name: string): FieldType | undefined;
   parseContext: ParseContext;
   knownType(key: string): boolean;
@@ -88,6 +92,16 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
     if (typeof query.import !== 'string' || !JOB_ID.test(query.import)) throw new ListQueryError(`import must be an import's job id, got "${String(query.import)}"`);
     importJob = query.import;
   }
+  let assignee: ListQuery['assignee'];
+  if (query.assignee !== undefined) {
+    const raw = query.assignee;
+    if (raw === 'none') assignee = 'none';
+    else if (raw === 'me') {
+      if (!ctx.userId) throw new ListQueryError('assignee=me needs a signed-in user');
+      assignee = ctx.userId;
+    } else if (typeof raw === 'string' && /^[1-9]\d{0,8}$/.test(raw)) assignee = Number(raw);
+    else throw new ListQueryError(`assignee must be me, none or a user id, got "${String(raw)}"`);
+  }
   // form fields are typed per ticket type: filtering or sorting by one needs the type
   const fieldsOf = (what: string) => {
     if (!type) throw new ListQueryError(`${what} on form fields needs type=<ticket type key>`);
@@ -137,5 +151,5 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
       sort = { field, kind, dir };
     }
   }
-  return { page, pageSize, type, states, importJob, sort, filters };
+  return { page, pageSize, type, states, importJob, assignee, sort, filters };
 }

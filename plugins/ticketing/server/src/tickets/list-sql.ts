@@ -34,6 +34,8 @@ function applyWhere(qb: Knex.QueryBuilder, query: ListQuery) {
   if (query.states) qb.whereIn('state', query.states);
   // the (import_job, import_row) unique index serves it
   if (query.importJob) qb.where('import_job', query.importJob);
+  if (query.assignee === 'none') qb.whereNull('assignee_id');
+  else if (query.assignee !== undefined) qb.where('assignee_id', query.assignee);
   query.filters.forEach((f) => applyFilter(qb, f));
 }
 

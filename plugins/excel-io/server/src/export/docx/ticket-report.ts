@@ -47,6 +47,7 @@ const twoColumns = (rows: [string, string][], header: [string, string]) =>
 
 /** A history entry's changes as `label: before → after`, values as the form shows them. */
 function changes(entry: HistoryEntry, columns: Map<string, ExportColumn>, ticket: ListedTicket, locale: Locale): string {
+  if (entry.action === 'note') return entry.meta?.text ?? '';
   if (!entry.diff) return '';
   return Object.entries(entry.diff)
     .map(([key, [before, after]]) => {
