@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { MultiSelect, MultiSelectOption, NumberInput, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { ListInput } from './list-input';
 import { optionsOf, type ValueShape } from './field-kinds';
 import type { ConditionTest } from './condition-model';
 import { OwnField } from './own-field';
@@ -8,13 +8,6 @@ import type { FieldDefinition } from './types';
 type Change = React.ChangeEvent<HTMLInputElement>;
 
 const PLACEHOLDER: Partial<Record<ValueShape, string>> = { date: '2026-03-01', 'date-time': '2026-03-01T08:00:00+08:00' };
-
-/** A text input's value as the tested field stores it: numbers for number fields, text otherwise. */
-function typed(shape: ValueShape, text: string): unknown {
-  if (shape !== 'integer' && shape !== 'number') return text;
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) ? n : text;
-}
 
 /** One operand input that fits the tested field: its options, a number, a date or text. */
 function BareOperandInput({
@@ -133,32 +126,4 @@ export function ConditionValueInput({
     );
   }
   return <ListInput shape={shape} values={test.values ?? []} onChange={(values) => onChange({ ...test, values })} />;
-}
-
-const parseList = (shape: ValueShape, text: string) =>
-  text
-    .split(/[,，]/)
-    .map((v) => v.trim())
-    .filter(Boolean)
-    .map((v) => typed(shape, v));
-
-/** Comma-separated values; the text is kept as typed (a trailing comma included) while it means the same list. */
-function ListInput({ shape, values, onChange }: { shape: ValueShape; values: unknown[]; onChange: (values: unknown[]) => void }) {
-  const [text, setText] = useState(values.join(', '));
-  useEffect(() => {
-    if (JSON.stringify(parseList(shape, text)) !== JSON.stringify(values)) setText(values.join(', '));
-  }, [shape, text, values]);
-  return (
-    <OwnField name="condition-values">
-      <TextInput
-        aria-label="values"
-        placeholder="values, comma-separated"
-        value={text}
-        onChange={(e: Change) => {
-          setText(e.target.value);
-          onChange(parseList(shape, e.target.value));
-        }}
-      />
-    </OwnField>
-  );
 }
