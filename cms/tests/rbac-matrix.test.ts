@@ -25,6 +25,7 @@ const MATRIX: [string, string, number[]][] = [
   ['POST', '/api/ticketing/tickets/:id/transition', [401, 403, 403, 200, 200]],
   ['GET', '/api/ticketing/tickets/:id/history', [401, 200, 200, 200, 200]],
   ['POST', '/api/ticketing/tickets/:id/assign', [401, 403, 200, 200, 200]],
+  ['GET', '/api/ticketing/assignees', [401, 403, 403, 200, 200]],
   ['GET', '/api/ticketing/tickets/:id/notes', [401, 200, 200, 200, 200]],
   ['POST', '/api/ticketing/tickets/:id/notes', [401, 403, 201, 201, 201]],
   ['DELETE', '/api/ticketing/tickets/:id', [401, 403, 403, 200, 200]],

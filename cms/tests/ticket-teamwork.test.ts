@@ -87,6 +87,15 @@ describe('working tickets as a team', () => {
       expect((await assign('publisher', t.documentId, 999999, toPublisher.body.data.version)).status).toBe(400);
     });
 
+    it('lists who tickets can be assigned to for those who assign others', async () => {
+      const res = await api().get('/api/ticketing/assignees').set(as('publisher'));
+      expect(res.status).toBe(200);
+      const ids = res.body.data.map((u: { id: number }) => u.id);
+      expect(ids).toEqual(expect.arrayContaining([users.handler.id, users.handler2.id, users.publisher.id, users.admin.id]));
+      expect(ids).not.toContain(users.viewer.id);
+      expect((await api().get('/api/ticketing/assignees').set(as('handler'))).status).toBe(403);
+    });
+
     it('a stale version is a 409; assigning the current assignee changes nothing; bad input is a 400; a viewer has no right', async () => {
       const t = await newTicket();
       const first = await assign('publisher', t.documentId, users.handler.id, t.version);

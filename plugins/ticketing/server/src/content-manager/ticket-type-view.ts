@@ -7,7 +7,7 @@ export const TICKET_TYPE_ATTRIBUTE_TEXTS: Record<string, { label: string; descri
   nameZh: { label: 'Name (Chinese) · 中文名称', description: 'What handlers see in the portal in Chinese.' },
   nameEn: { label: 'Name (English) · 英文名称', description: 'What handlers see in the portal in English.' },
   description: { label: 'Description · 说明', description: 'What tickets of this type are for (optional).' },
-  fields: { label: 'Form fields · 表单字段', description: 'The form of this type: add, order and configure its fields; the preview shows the form as handlers get it.' },
+  fields: { label: 'Form fields · 表单字段', description: 'The form of this type: add, order and configure its fields; who may read and write each, when it shows and when it is required; the preview shows the form as any role gets it.' },
   version: { label: 'Version · 版本', description: 'Raised by every change of the fields; each ticket keeps the version it was written with.' },
   active: { label: 'Active · 启用', description: 'Inactive types are hidden from the portal and take no new tickets.' },
 };

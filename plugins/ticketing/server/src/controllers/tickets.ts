@@ -58,6 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await getService(strapi, 'ticket-assignment').assign(ctx.params.id, { assignee: data.assignee, version }, writeContext(ctx)), meta: {} };
     },
 
+    /** GET /assignees — who tickets can be assigned to (for those who assign others). */
+    async assignees(ctx: Context) {
+      ctx.body = { data: await getService(strapi, 'ticket-assignment').assignees(), meta: {} };
+    },
+
     /** GET /tickets/:id/notes — work notes, newest first. */
     async notes(ctx: Context) {
       const page = pageParams(ctx.query);

@@ -23,6 +23,7 @@ export default {
     route('POST', '/tickets/:id/transition', 'tickets.transition', 'tickets.transition'),
     route('GET', '/tickets/:id/history', 'tickets.history', 'tickets.read'),
     route('POST', '/tickets/:id/assign', 'tickets.assign', 'tickets.assign'),
+    route('GET', '/assignees', 'tickets.assignees', 'tickets.assign.others'),
     route('GET', '/tickets/:id/notes', 'tickets.notes', 'tickets.read'),
     route('POST', '/tickets/:id/notes', 'tickets.addNote', 'tickets.update'),
     route('GET', '/tickets/:id/images', 'photos.find', 'images.read'),

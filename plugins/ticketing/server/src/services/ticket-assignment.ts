@@ -58,6 +58,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** Everyone tickets can be assigned to (holders of tickets.assign, not blocked), by name. */
+    async assignees(): Promise<{ id: number; username: string; role: string }[]> {
+      const found = (await users().findMany({ where: { blocked: { $ne: true } }, populate: ['role'], orderBy: { username: 'asc' } })) as {
+        id: number;
+        username: string;
+        role: { type: string } | null;
+      }[];
+      return found
+        .filter((u) => access().hasRight(u.role?.type ?? null, ASSIGN_RIGHT))
+        .map((u) => ({ id: u.id, username: u.username, role: u.role?.type as string }));
+    },
+
     /** Sets the ticket's assignee (null: nobody); 409 on a stale version; assigning the current assignee changes nothing. */
     async assign(documentId: string, input: { assignee: unknown; version: unknown }, ctx: WriteContext) {
       const tickets = getService(strapi, 'tickets');

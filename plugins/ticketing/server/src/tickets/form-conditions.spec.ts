@@ -130,3 +130,32 @@ describe('designing conditions', () => {
     expect(issues({ access: { read: ['viewer'], write: [] } })).toEqual([]);
   });
 });
+
+describe('range conditions on dates and date-times', () => {
+  const label = { 'zh-CN': '字段', en: 'Field' };
+  const source = {
+    key: 'ranges',
+    name: label,
+    version: 1,
+    fields: [
+      { key: 'day', type: 'date', label },
+      { key: 'moment', type: 'date-time', label },
+      { key: 'note', type: 'string', label, visibleWhen: { field: 'day', min: '2026-01-01', max: '2026-12-31' } },
+      { key: 'memo', type: 'string', label, requiredWhen: { field: 'moment', max: '2026-06-01T00:00:00+08:00' } },
+    ],
+  };
+  const validator = new FormValidator(registry);
+  const check = (form: Record<string, unknown>) => validator.validate(form, source, 'en', ctx);
+
+  it('shows a field while a date lies within the range, bounds included', () => {
+    for (const day of ['2026-01-01', '2026-07-15', '2026-12-31']) expect(check({ day, note: 'kept' })).toEqual({ ok: true, form: { day, note: 'kept' } });
+    for (const day of ['2025-12-31', '2027-01-01']) expect(check({ day, note: 'dropped' })).toEqual({ ok: true, form: { day } });
+  });
+
+  it('compares date-times as instants, whatever offset they were written in', () => {
+    // 2026-05-31T17:00Z is 2026-06-01T01:00+08:00: after the bound
+    expect(check({ moment: '2026-05-31T17:00:00Z' })).toEqual({ ok: true, form: { moment: '2026-06-01T01:00:00+08:00' } });
+    const before = check({ moment: '2026-05-31T15:59:00Z' });
+    expect(before.ok ? [] : before.errors.map((e) => e.field)).toEqual(['memo']);
+  });
+});

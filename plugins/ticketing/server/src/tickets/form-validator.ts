@@ -5,6 +5,7 @@ import localizeEn from 'ajv-i18n/localize/en';
 import type { FieldTypeRegistry } from '../field-types';
 import { AFTER_KEYWORD, buildFormSchema, compileCondition, type FieldDefinition, type FormSource, type Locale, type ParseContext } from '../field-types';
 import { addAfterKeyword, afterMessage } from './after-keyword';
+import { addFormatLimitKeywords } from './format-limit-keywords';
 
 /** One failing field of a submitted form, with a message in the request's locale. */
 export interface FormError {
@@ -32,7 +33,7 @@ function errorField(error: ErrorObject): string {
  * failing field once, in `locale`.
  */
 export class FormValidator {
-  private readonly ajv = addAfterKeyword(addFormats(new Ajv({ allErrors: true, strict: false, messages: false })));
+  private readonly ajv = addAfterKeyword(addFormatLimitKeywords(addFormats(new Ajv({ allErrors: true, strict: false, messages: false }), { keywords: false })));
   private readonly compiled = new Map<string, ValidateFunction>();
 
   private readonly keyed = new WeakMap<FieldDefinition[], Map<string, FieldDefinition>>();
