@@ -63,8 +63,32 @@ function jobsConfig(env: Env) {
   };
 }
 
+/**
+ * E-mail through Strapi's email plugin and the nodemailer provider, when SMTP_HOST is set;
+ * without it nothing is mailed (the notifications plugin leaves the e-mail channel out).
+ */
+function emailConfig(env: Env) {
+  const user = env('SMTP_USER', '');
+  return {
+    provider: 'nodemailer',
+    providerOptions: {
+      host: env('SMTP_HOST'),
+      port: env.int('SMTP_PORT', 587),
+      // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it
+      secure: env.bool('SMTP_SECURE', false),
+      ...(user ? { auth: { user, pass: env('SMTP_PASS', '') } } : {}),
+      // a hung server fails the attempt (the notify job retries) instead of holding a worker
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    },
+    settings: { defaultFrom: env('SMTP_FROM', 'no-reply@localhost'), defaultReplyTo: env('SMTP_FROM', 'no-reply@localhost') },
+  };
+}
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   upload: { config: uploadConfig(env) },
+  ...(env('SMTP_HOST') ? { email: { config: emailConfig(env) } } : {}),
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
@@ -103,6 +127,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       configDir: configDir(env),
       timeZone: env('APP_TIMEZONE', 'Asia/Shanghai'),
       countLimit: env.int('TICKETS_COUNT_LIMIT', 1000),
+      slaFile: env('SLA_CONFIG', path.join(configDir(env), 'sla.yaml')),
+      slaCheckIntervalMs: env.int('SLA_CHECK_INTERVAL_MS', 30_000),
     },
   },
   jobs: { config: jobsConfig(env) },
@@ -118,6 +144,18 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       exportWordLimit: env.int('EXPORT_WORD_LIMIT', 200),
       exportCleanupIntervalMs: env.int('EXPORT_CLEANUP_INTERVAL_MS', 3_600_000),
       exportAttempts: env.int('EXPORT_JOB_ATTEMPTS', 3),
+    },
+  },
+  // in-app and e-mail notifications, webhooks (plugins/notifications/README.md lists the env)
+  notifications: {
+    config: {
+      emailEnabled: Boolean(env('SMTP_HOST')),
+      portalUrl: env('PORTAL_URL', 'http://localhost:5173'),
+      notifyAttempts: env.int('NOTIFY_ATTEMPTS', 5),
+      notifyBackoffMs: env.int('NOTIFY_BACKOFF_MS', 5000),
+      webhookAttempts: env.int('WEBHOOK_ATTEMPTS', 6),
+      webhookBackoffMs: env.int('WEBHOOK_BACKOFF_MS', 10_000),
+      webhookTimeoutMs: env.int('WEBHOOK_TIMEOUT_MS', 10_000),
     },
   },
 });

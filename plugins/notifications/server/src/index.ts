@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import bootstrap from './bootstrap';
+import config from './config';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import register from './register';
+import routes from './routes';
+import services from './services';
+import { getService } from './utils/get-service';
+
+export default {
+  register,
+  bootstrap,
+  destroy: ({ strapi }: { strapi: Core.Strapi }) => getService(strapi, 'fan-out').stop(),
+  config,
+  contentTypes,
+  controllers,
+  routes,
+  services,
+};
