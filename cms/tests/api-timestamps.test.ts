@@ -138,6 +138,27 @@ describe('every content-API answer writes timestamps with the platform offset', 
       const res = await api().post('/api/excel-io/templates').set(auth()).field('name', '待删模板').field('ticketType', 'bs-fault').attach('file', await templateWorkbook(), 't.xlsx');
       return { params: { id: res.body.data.documentId } };
     },
+    'notifications POST /:id/read': async () => ({ params: { id: await adminNotification() } }),
+    'notifications PUT /preferences': async () => ({ body: { data: { language: 'en' } } }),
+    'notifications POST /webhooks': async () => ({ body: { data: webhookOf('/created') } }),
+    'notifications GET /webhooks/:id': async () => ({ params: { id: await newWebhook() } }),
+    'notifications PUT /webhooks/:id': async () => ({ params: { id: await newWebhook() }, body: { data: { active: false } } }),
+    'notifications DELETE /webhooks/:id': async () => ({ params: { id: await newWebhook() } }),
+    'notifications GET /webhooks/:id/deliveries': async () => ({ params: { id: await newWebhook() } }),
+  };
+
+  const webhookOf = (path: string) => ({ url: `http://127.0.0.1:9${path}`, events: ['ticket.created'] });
+  const newWebhook = async () => (await api().post('/api/notifications/webhooks').set(auth()).send({ data: webhookOf('/walk') })).body.data.id as string;
+  /** A notification in the admin's inbox: an assignment's in-app delivery, run as its notify job would (workers are off). */
+  const adminNotification = async () => {
+    const notifications = app.strapi.plugin('notifications');
+    const me = (await api().get('/api/users/me').set(auth())).body.id as number;
+    const event = { ticket: { documentId: shared.ticket, type: 'bs-fault', status: 'draft', version: 1, creatorId: me, assigneeId: me, title: '走查' }, from: null, to: me };
+    const system = { kind: 'system', id: null, name: null, role: null, userId: null };
+    await app.strapi.eventHub.emit('ticketing.ticket.assigned', { ...event, actor: system, at: '2026-12-07T10:00:00.000+08:00' });
+    const [delivery] = await notifications.service('deliveries').ofEvent(notifications.service('fan-out').idOf('assigned', event));
+    await notifications.service('deliveries').process({ id: 'walk', data: { delivery: delivery.document_id }, attempt: 1, bullJob: { attemptsMade: 0, opts: { attempts: 1 } } });
+    return (await api().get('/api/notifications').set(auth())).body.data[0].id as string;
   };
 
   /** A bs-fault workbook of the dev corpus as an import's multipart file. */
@@ -224,6 +245,8 @@ describe('every content-API answer writes timestamps with the platform offset', 
         'jobs GET /board-link',
         'ocr POST /jobs',
         'ocr GET /results',
+        'notifications POST /:id/read',
+        'notifications GET /webhooks/:id',
       ]),
     );
   });

@@ -46,6 +46,12 @@ describe('roles from config/roles.yaml', () => {
       'plugin::jobs.jobs.cancel',
       'plugin::jobs.jobs.find',
       'plugin::jobs.jobs.findOne',
+      // notifications.read: one's own notifications and preferences
+      'plugin::notifications.notifications.find',
+      'plugin::notifications.notifications.markAllRead',
+      'plugin::notifications.notifications.markRead',
+      'plugin::notifications.preferences.find',
+      'plugin::notifications.preferences.update',
       'plugin::ticketing.field-types.find',
       'plugin::ticketing.me.find',
       'plugin::ticketing.photos.find',
@@ -71,6 +77,9 @@ describe('roles from config/roles.yaml', () => {
     );
     expect(await grantsOf('admin')).toEqual(expect.arrayContaining(['plugin::users-permissions.user.update']));
     expect(await grantsOf('publisher')).not.toContain('plugin::users-permissions.user.update');
+    // webhook subscriptions (webhooks.manage) are for admins alone
+    expect(await grantsOf('admin')).toEqual(expect.arrayContaining(['plugin::notifications.webhooks.create', 'plugin::notifications.webhooks.deliveries']));
+    expect(await grantsOf('publisher')).not.toContain('plugin::notifications.webhooks.create');
     expect(await grantsOf('authenticated')).toEqual([]);
     const newcomer = await userToken(app.strapi, 'authenticated');
     const res = await request(app.strapi.server.httpServer).get('/api/ticketing/tickets').set('Authorization', `Bearer ${newcomer}`);
