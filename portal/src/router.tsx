@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate, Outlet } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { RequireAccess } from './auth/require-access';
 import { RequireAuth } from './auth/require-auth';
 import { onSessionExpired } from './auth/session';
@@ -17,6 +17,8 @@ const ImportWizardPage = lazy(() => import('./pages/imports/wizard'));
 const ImportJobPage = lazy(() => import('./pages/imports/import-job-page'));
 const ExportListPage = lazy(() => import('./pages/exports'));
 const TicketTypeVersionsPage = lazy(() => import('./pages/ticket-types'));
+const HomePage = lazy(() => import('./pages/home'));
+const MyTicketsPage = lazy(() => import('./pages/my-tickets'));
 
 /** The banner over every page, signed in or not. */
 function Root() {
@@ -37,7 +39,8 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth />,
         children: [
-          { index: true, element: <Navigate to="/tickets" replace /> },
+          { index: true, element: <HomePage /> },
+          { path: 'my-tickets', element: <RequireAccess flag="canAssign"><MyTicketsPage /></RequireAccess> },
           { path: 'tickets', element: <TicketListPage /> },
           { path: 'tickets/new', element: <TicketFormPage /> },
           { path: 'tickets/:id', element: <TicketFormPage /> },

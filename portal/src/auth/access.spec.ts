@@ -3,8 +3,8 @@ import { accessFor, movesToOffer } from './access';
 
 // the rights config/roles.yaml gives each role (the server reports them at GET /api/ticketing/me)
 const viewer = ['account', 'tickets.read', 'images.read', 'export.read'];
-const handler = ['account', 'tickets.read', 'tickets.update', 'tickets.transition', 'images.read', 'ocr.trigger', 'export.read'];
-const publisher = [...handler, 'tickets.create', 'tickets.delete', 'images.write', 'ocr.manage', 'import.run', 'export.manage'];
+const handler = ['account', 'tickets.read', 'tickets.update', 'tickets.transition', 'tickets.assign', 'images.read', 'ocr.trigger', 'export.read'];
+const publisher = [...handler, 'tickets.assign.others', 'tickets.create', 'tickets.delete', 'images.write', 'ocr.manage', 'import.run', 'export.manage'];
 const admin = [...publisher, 'users.manage', 'ticket-types.migrate'];
 
 describe('accessFor', () => {
@@ -22,6 +22,8 @@ describe('accessFor', () => {
       canImport: false,
       canExport: true,
       canMigrateTicketTypes: false,
+      canAssign: false,
+      canAssignOthers: false,
     });
   });
 
@@ -59,6 +61,12 @@ describe('accessFor', () => {
   it('shows the ticket type versions and migrations to admins alone (ticket-types.migrate)', () => {
     for (const rights of [viewer, handler, publisher]) expect(accessFor({ rights }).canMigrateTicketTypes).toBe(false);
     expect(accessFor({ rights: admin }).canMigrateTicketTypes).toBe(true);
+  });
+
+  it('lets handlers claim and hand back, and publishers and admins assign others too', () => {
+    expect(accessFor({ rights: viewer })).toMatchObject({ canAssign: false, canAssignOthers: false });
+    expect(accessFor({ rights: handler })).toMatchObject({ canAssign: true, canAssignOthers: false });
+    for (const rights of [publisher, admin]) expect(accessFor({ rights })).toMatchObject({ canAssign: true, canAssignOthers: true });
   });
 
   it('allows nothing while the caller is unknown or has no role', () => {

@@ -26,6 +26,10 @@ export interface Access {
   canExport: boolean;
   /** See a ticket type's versions and move tickets between them (`ticket-types.migrate`, admins). */
   canMigrateTicketTypes: boolean;
+  /** Claim an unassigned ticket and hand back one's own; "My tickets" (`tickets.assign`). */
+  canAssign: boolean;
+  /** Assign any ticket to anyone who works tickets (`tickets.assign.others`: publishers, admins). */
+  canAssignOthers: boolean;
 }
 
 /** The access flags of a caller with `rights` (none while unknown). */
@@ -44,6 +48,8 @@ export function accessFor(me: Pick<Me, 'rights'> | null | undefined): Access {
     canImport: has('import.run'),
     canExport: has('export.read'),
     canMigrateTicketTypes: has('ticket-types.migrate'),
+    canAssign: has('tickets.assign'),
+    canAssignOthers: has('tickets.assign.others'),
   };
 }
 

@@ -30,6 +30,11 @@ export default function AppLayout() {
         <Link to="/tickets" style={{ fontWeight: 600, fontSize: 16 }}>
           {t('app.title')}
         </Link>
+        {access.canAssign && (
+          <Link to="/my-tickets" data-testid="nav-my-tickets">
+            {t('app.myTickets')}
+          </Link>
+        )}
         <Link to="/tickets">{t('app.tickets')}</Link>
         {access.canImport && (
           <Link to="/imports" data-testid="nav-imports">

@@ -10,6 +10,11 @@ export const queryKeys = {
   ticketList: (query: string) => ['tickets', query] as const,
   ticket: (id: string) => ['ticket', id] as const,
   history: (id: string) => ['ticket-history', id] as const,
+  /** Who tickets can be assigned to. */
+  assignees: ['assignees'] as const,
+  /** The caller's notifications (the bell) and notification preferences. */
+  notifications: ['notifications'] as const,
+  notificationPreferences: ['notification-preferences'] as const,
   photos: (id: string) => ['ticket-photos', id] as const,
   ocrResults: (ticketId: string) => ['ocr-results', ticketId] as const,
   /** Without `locale`: the ticket's suggestions in every language (what a new reading makes stale). */

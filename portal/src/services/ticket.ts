@@ -1,3 +1,5 @@
+import type { TicketSla } from './sla';
+
 /** The ticket states; a new ticket starts in `draft`. */
 export const TICKET_STATUSES = ['draft', 'submitted', 'in_progress', 'resolved', 'closed', 'rejected'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -19,6 +21,8 @@ export interface Ticket {
   createdAt: string;
   updatedAt: string;
   allowedTransitions: TicketStatus[];
+  /** The SLA timers; null (or absent, before a server knows SLAs) when the type has none. */
+  sla?: TicketSla | null;
 }
 
 /** An active ticket type (GET /api/ticketing/ticket-types). */

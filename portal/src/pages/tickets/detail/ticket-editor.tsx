@@ -4,6 +4,7 @@ import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { movesToOffer } from '../../../auth/access';
 import { useAccess } from '../../../auth/access-context';
+import { SlaTag } from '../../../components/sla-tag';
 import { StatusTag } from '../../../components/status-tag';
 import { useT } from '../../../i18n/locale-provider';
 import { fieldSchemasOf, type TypeSchema } from '../../../services/schema-types';
@@ -12,7 +13,9 @@ import { usePhotos } from './photos/photo-queries';
 import { useDeleteTicket, useMoveTicket } from './ticket-queries';
 import { useTicketForm } from './form/use-ticket-form';
 import { ConflictDialog } from './form/conflict-dialog';
+import { AssigneeBar } from './assignment/assignee-bar';
 import { HistoryPanel } from './history/history-panel';
+import { NoteBox } from './notes/note-box';
 import { WordReportButton } from '../../exports/word-report-button';
 import { MoveButtons } from './form/move-buttons';
 import { OcrPanel } from './ocr/ocr-panel';
@@ -59,6 +62,7 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
               <Space wrap>
                 <span>{title}</span>
                 {ticket && <StatusTag status={ticket.status} />}
+                {ticket && <SlaTag sla={ticket.sla} />}
                 {ticket && (
                   <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }} data-testid="ticket-version">
                     {t('form.version', { version: ticket.version })} · {t('form.creator', { name: ticket.creator?.username ?? '—' })}
@@ -92,6 +96,7 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
             }
           >
             <Space orientation="vertical" style={{ width: '100%' }}>
+              {ticket && <AssigneeBar ticket={ticket} />}
               {typeSchema.schema.description && (
                 <Typography.Paragraph type="secondary">{typeSchema.schema.description}</Typography.Paragraph>
               )}
@@ -153,7 +158,15 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
         </Space>
       </Col>
       <Col xs={24} xl={8}>
-        {ticket && <HistoryPanel ticketId={ticket.documentId} typeSchema={typeSchema} />}
+        {ticket && (
+          <HistoryPanel ticketId={ticket.documentId} typeSchema={typeSchema}>
+            {access.canEditTickets && (
+              <div style={{ marginBottom: 16 }}>
+                <NoteBox ticketId={ticket.documentId} />
+              </div>
+            )}
+          </HistoryPanel>
+        )}
       </Col>
       {form.conflict && ticket && (
         <ConflictDialog

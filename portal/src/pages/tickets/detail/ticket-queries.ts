@@ -18,7 +18,7 @@ export function useTicket(id: string) {
 }
 
 /** After a write: the ticket's cache holds the answer; lists and history are stale. */
-function afterWrite(ticket: Ticket) {
+export function afterWrite(ticket: Ticket) {
   queryClient.setQueryData(queryKeys.ticket(ticket.documentId), ticket);
   void queryClient.invalidateQueries({ queryKey: queryKeys.ticketLists });
   void queryClient.invalidateQueries({ queryKey: queryKeys.history(ticket.documentId) });

@@ -8,6 +8,7 @@ import { useTicketTypes, useTypeSchema } from '../../../services/ticket-types';
 import { ExportButton } from '../../exports/export-dialog';
 import { FieldFilters } from './components/field-filters';
 import { FilterBar } from './components/filter-bar';
+import { TeamFilters } from './components/team-filters';
 import { TicketTable } from './components/ticket-table';
 import { filterSpecs, sortChoices } from './field-filters';
 import { changeListState, parseListState, setFieldFilter, toSearchParams } from './list-state';
@@ -53,6 +54,7 @@ export default function TicketListPage() {
             onReset={() => go(parseListState(new URLSearchParams(state.type ? { type: state.type } : {})))}
             onCreate={() => navigate(`/tickets/new${state.type ? `?type=${encodeURIComponent(state.type)}` : ''}`)}
           />
+          <TeamFilters state={state} canPickUsers={access.canAssignOthers} onChange={change} />
           {state.importJob && (
             <Tag closable data-testid="import-filter" onClose={() => change({ importJob: undefined })}>
               {t('list.fromImport', { job: state.importJob })}

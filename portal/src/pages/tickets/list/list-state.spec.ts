@@ -104,4 +104,23 @@ describe('changing the list state', () => {
     expect(parse("import=x' OR 1=1").importJob).toBeUndefined();
     expect(toApiQuery(changeListState(state, { importJob: undefined })).has('import')).toBe(false);
   });
+
+  it('keeps the assignee and SLA filters in the URL and sends them; anything else is ignored', () => {
+    for (const assignee of ['me', 'none', '42'] as const) {
+      const state = parse(`assignee=${assignee}&sla=breached&status=submitted`);
+      expect(state.assignee).toBe(assignee);
+      expect(toSearchParams(state).toString()).toBe(`assignee=${assignee}&sla=breached&status=submitted`);
+      expect(toApiQuery(state).get('assignee')).toBe(assignee);
+      expect(toApiQuery(state).get('sla')).toBe('breached');
+    }
+    const bad = parse('assignee=0&sla=late');
+    expect([bad.assignee, bad.sla]).toEqual([undefined, undefined]);
+    expect(parse('assignee=me;drop').assignee).toBeUndefined();
+    expect(toApiQuery(changeListState(parse('assignee=me&page=3'), { assignee: undefined })).has('assignee')).toBe(false);
+  });
+
+  it('sorts by SLA urgency without a type (a column of every ticket)', () => {
+    expect(parse('sort=sla:asc').sort).toEqual({ field: 'sla', order: 'asc' });
+    expect(toApiQuery(parse('sort=sla:asc')).get('sort')).toBe('sla:asc');
+  });
 });

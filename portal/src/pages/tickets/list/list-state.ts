@@ -1,12 +1,15 @@
 import { TICKET_STATUSES } from '../../../services/ticket';
-import { FILTER_OPS, type FilterOp, type FilterSpec, type ListState } from './types';
+import { FILTER_OPS, type AssigneeFilter, type FilterOp, type FilterSpec, type ListState, type SlaFilter } from './types';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 export const DEFAULT_SORT = { field: 'created_at', order: 'desc' } as const;
-const BUILTIN_SORTS = new Set(['created_at', 'updated_at']);
+// `sla`: most urgent first (asc), as the server orders it
+const BUILTIN_SORTS = new Set(['created_at', 'updated_at', 'sla']);
 const KEY = /^[a-z][a-z0-9_-]*$/i;
 const JOB_ID = /^[a-z0-9]{1,64}$/i;
+const ASSIGNEE = /^(me|none|[1-9]\d{0,8})$/;
+const SLA_FILTERS: readonly SlaFilter[] = ['warning', 'breached'];
 
 const positiveInt = (raw: string | null, fallback: number) => {
   const n = Number(raw);
@@ -36,9 +39,13 @@ export function parseListState(search: URLSearchParams): ListState {
     }
   }
   const importParam = search.get('import');
+  const assignee = search.get('assignee') ?? '';
+  const sla = search.get('sla') as SlaFilter | null;
   return {
     type,
     ...(importParam && JOB_ID.test(importParam) ? { importJob: importParam } : {}),
+    ...(ASSIGNEE.test(assignee) ? { assignee: assignee as AssigneeFilter } : {}),
+    ...(sla && SLA_FILTERS.includes(sla) ? { sla } : {}),
     status: [...new Set(status)],
     sort: sortOk ? { field: sortField, order: sortOrder as 'asc' | 'desc' } : { ...DEFAULT_SORT },
     page: positiveInt(search.get('page'), 1),
@@ -52,6 +59,8 @@ export function toSearchParams(state: ListState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.type) params.set('type', state.type);
   if (state.importJob) params.set('import', state.importJob);
+  if (state.assignee) params.set('assignee', state.assignee);
+  if (state.sla) params.set('sla', state.sla);
   if (state.status.length) params.set('status', state.status.join(','));
   if (state.sort.field !== DEFAULT_SORT.field || state.sort.order !== DEFAULT_SORT.order) {
     params.set('sort', `${state.sort.field}:${state.sort.order}`);
@@ -71,7 +80,7 @@ export function toSearchParams(state: ListState): URLSearchParams {
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The API query for a list state: `page`, `pageSize`, `type`, `import`, `status`, `sort` and
+ * The API query for a list state: `page`, `pageSize`, `type`, `import`, `assignee`, `sla`, `status`, `sort` and
  * `filters[form][<field>][$<op>]`. The upper bound of a moment range (a date-time field) given
  * as a day means the end of that day (wall-clock time in the platform zone, which the server
  * assumes).
@@ -80,6 +89,8 @@ export function toApiQuery(state: ListState, specs: FilterSpec[] = []): URLSearc
   const params = new URLSearchParams({ page: String(state.page), pageSize: String(state.pageSize) });
   if (state.type) params.set('type', state.type);
   if (state.importJob) params.set('import', state.importJob);
+  if (state.assignee) params.set('assignee', state.assignee);
+  if (state.sla) params.set('sla', state.sla);
   if (state.status.length) params.set('status', state.status.join(','));
   params.set('sort', `${state.sort.field}:${state.sort.order}`);
   const inputs = new Map(specs.map((spec) => [spec.field, spec.input]));

@@ -35,4 +35,13 @@ export interface ListState {
   filters: Record<string, Partial<Record<FilterOp, string>>>;
   /** Only the tickets a spreadsheet import created (its job id). */
   importJob?: string;
+  /** Whose tickets: mine, nobody's, or a user's (id). */
+  assignee?: AssigneeFilter;
+  /** Only tickets whose SLA is at warning or breached. */
+  sla?: SlaFilter;
 }
+
+/** The list's assignee filter: `me`, `none` or a user id as digits. */
+export type AssigneeFilter = 'me' | 'none' | `${number}`;
+/** The list's SLA filter. */
+export type SlaFilter = 'warning' | 'breached';

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Button, Card, Empty, Spin, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { MessageKey } from '../../../../i18n/zh-cn';
@@ -49,8 +50,29 @@ function DiffLines({
   );
 }
 
-/** The ticket's history (audit trail with field diffs), newest first, in a side panel. */
-export function HistoryPanel({ ticketId, typeSchema }: { ticketId: string; typeSchema?: TypeSchema }) {
+/** A work note's text: plain text (React escapes it, never HTML) with its line breaks kept. */
+function NoteText({ entry }: { entry: HistoryEntry }) {
+  const text = typeof entry.meta?.text === 'string' ? entry.meta.text : '';
+  return (
+    <Typography.Paragraph data-testid="note-text-shown" style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+      {text}
+    </Typography.Paragraph>
+  );
+}
+
+/** Who a ticket went from and to (the assign entry's names; nobody when null). */
+function AssignLine({ entry }: { entry: HistoryEntry }) {
+  const t = useT();
+  const name = (value: unknown) => (typeof value === 'string' && value ? value : t('assign.nobody'));
+  return (
+    <div>
+      <Typography.Text delete>{name(entry.meta?.from)}</Typography.Text> → <Typography.Text>{name(entry.meta?.to)}</Typography.Text>
+    </div>
+  );
+}
+
+/** The ticket's history (audit trail with field diffs and work notes), newest first, in a side panel. */
+export function HistoryPanel({ ticketId, typeSchema, children }: { ticketId: string; typeSchema?: TypeSchema; children?: ReactNode }) {
   const t = useT();
   const history = useHistory(ticketId);
   const entries = history.data?.pages.flatMap((page) => page.data) ?? [];
@@ -63,6 +85,7 @@ export function HistoryPanel({ ticketId, typeSchema }: { ticketId: string; typeS
   const statusLabel = (value: unknown) => (typeof value === 'string' ? t(`status.${value}` as MessageKey) : formatValue(value, undefined));
   return (
     <Card title={t('history.title')} size="small" data-testid="history-panel">
+      {children}
       {history.isPending ? (
         <Spin />
       ) : history.isError ? (
@@ -79,7 +102,13 @@ export function HistoryPanel({ ticketId, typeSchema }: { ticketId: string; typeS
                 <div data-testid="history-entry" data-action={entry.action}>
                   <Typography.Text strong>{actionLabel(entry.action)}</Typography.Text>
                   <Typography.Text type="secondary"> · {entry.actor.name ?? entry.actor.kind}</Typography.Text>
-                  <DiffLines entry={entry} typeSchema={typeSchema} statusLabel={statusLabel} />
+                  {entry.action === 'note' ? (
+                    <NoteText entry={entry} />
+                  ) : entry.action === 'assign' ? (
+                    <AssignLine entry={entry} />
+                  ) : (
+                    <DiffLines entry={entry} typeSchema={typeSchema} statusLabel={statusLabel} />
+                  )}
                 </div>
               ),
             }))}

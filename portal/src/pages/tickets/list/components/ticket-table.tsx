@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Empty, Table, type TableProps } from 'antd';
 import dayjs from 'dayjs';
+import { SlaTag } from '../../../../components/sla-tag';
 import { StatusTag } from '../../../../components/status-tag';
 import { useLocale } from '../../../../i18n/locale-provider';
 import { formatValue } from '../../../../services/format-value';
@@ -19,13 +20,15 @@ interface Props {
   schema: TypeSchema | undefined;
   sortable: SortChoice[];
   onChange: (patch: Partial<ListState>) => void;
+  /** What an empty page says (the list's "no tickets match" unless given). */
+  emptyText?: string;
 }
 
 // how many of the chosen type's fields get a column
 const FIELD_COLUMNS = 5;
 
 /** The tickets of one page, with server-side paging and column sorting. */
-export function TicketTable({ page, loading, state, types, schema, sortable, onChange }: Props) {
+export function TicketTable({ page, loading, state, types, schema, sortable, onChange, emptyText }: Props) {
   const { t, locale } = useLocale();
   const sortOrder = (field: string) => (state.sort.field === field ? (state.sort.order === 'asc' ? 'ascend' : 'descend') : null);
   const sortableFields = new Set(sortable.map((s) => s.field));
@@ -49,6 +52,19 @@ export function TicketTable({ page, loading, state, types, schema, sortable, onC
           render: (_: unknown, ticket: Ticket) => formatValue(ticket.form.site_name, undefined),
         },
       ];
+  // a server that knows SLAs sends `sla` (null for a type without one) on every ticket
+  const slaKnown = !!page?.data.some((ticket) => ticket.sla !== undefined);
+  const slaColumns: TableProps<Ticket>['columns'] = slaKnown
+    ? [
+        {
+          key: 'sla',
+          title: t('list.colSla'),
+          sorter: true,
+          sortOrder: sortOrder('sla'),
+          render: (_: unknown, ticket: Ticket) => <SlaTag sla={ticket.sla} />,
+        },
+      ]
+    : [];
   const columns: TableProps<Ticket>['columns'] = [
     {
       key: 'id',
@@ -70,7 +86,13 @@ export function TicketTable({ page, loading, state, types, schema, sortable, onC
         ),
     },
     { key: 'status', title: t('list.colStatus'), render: (_: unknown, ticket: Ticket) => <StatusTag status={ticket.status} /> },
+    ...slaColumns,
     ...fieldColumns,
+    {
+      key: 'assignee',
+      title: t('list.colAssignee'),
+      render: (_: unknown, ticket: Ticket) => <span data-testid="ticket-assignee">{ticket.assignee?.username ?? '—'}</span>,
+    },
     { key: 'creator', title: t('list.colCreator'), render: (_: unknown, ticket: Ticket) => ticket.creator?.username ?? '—' },
     {
       key: 'created_at',
@@ -100,7 +122,7 @@ export function TicketTable({ page, loading, state, types, schema, sortable, onC
       loading={loading}
       columns={columns}
       dataSource={page?.data ?? []}
-      locale={{ emptyText: <Empty description={t('list.empty')} data-testid="list-empty" /> }}
+      locale={{ emptyText: <Empty description={emptyText ?? t('list.empty')} data-testid="list-empty" /> }}
       pagination={{
         current: state.page,
         pageSize: state.pageSize,
