@@ -17,5 +17,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (created.length) strapi.log.info(`ticketing: seeded ticket types ${created.join(', ')}`);
   await getService(strapi, 'ticket-indexes').ensure();
   await labelTicketTypeView(strapi);
+  getService(strapi, 'sla').load();
+  getService(strapi, 'sla').start();
   accessService(strapi, 'audit-hook').use((entries) => getService(strapi, 'audit').record(entries));
 };

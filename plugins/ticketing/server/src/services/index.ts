@@ -4,6 +4,7 @@ import fieldAccess from './field-access';
 import fieldTypes from './field-types';
 import photos from './photos';
 import seed from './seed';
+import sla from './sla';
 import storage from './storage';
 import ticketAssignment from './ticket-assignment';
 import ticketBulk from './ticket-bulk';
@@ -22,6 +23,7 @@ export default {
   'field-types': fieldTypes,
   photos,
   seed,
+  sla,
   storage,
   'ticket-assignment': ticketAssignment,
   'ticket-bulk': ticketBulk,

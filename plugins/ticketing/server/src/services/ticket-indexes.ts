@@ -36,6 +36,9 @@ export function ticketIndexStatements(
     // "my tickets", and a migration's walk over one version of a type
     `CREATE INDEX IF NOT EXISTS ${indexName('assignee_created')} ON ${tickets} (assignee_id, created_at DESC, id DESC)`,
     `CREATE INDEX IF NOT EXISTS ${indexName('type_version')} ON ${tickets} (type_key, type_version)`,
+    // the SLA sweep reads the tickets due for a check; the list sorts by due time
+    `CREATE INDEX IF NOT EXISTS ${indexName('sla_check')} ON ${tickets} (sla_check_at) WHERE sla_check_at IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS ${indexName('sla_due')} ON ${tickets} (sla_due_at, id)`,
     `CREATE INDEX IF NOT EXISTS ${indexName('audit_entity')} ON ${audit} (entity_kind, entity_id, created_at DESC, id DESC)`,
   ];
   for (const type of types) {

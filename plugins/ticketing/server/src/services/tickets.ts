@@ -19,6 +19,9 @@ import { photosOf, type StoredPhoto } from '../photos/stored-photo';
 import type { TicketRow } from '../tickets/ticket-row';
 import { TICKET_EVENTS } from '../events/ticket-events';
 
+/** A ticket's SLA as the API shows it, by ticket id (null: its type has none). */
+type SlaOf = (documentId: string) => unknown;
+
 /** A ticket row, with its creator's and assignee's names where a query joined them. */
 type Row = TicketRow & { creator_name?: string | null; assignee_name?: string | null };
 
@@ -58,11 +61,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ticketTypes = () => getService(strapi, 'ticket-types');
   const fieldAccess = () => getService(strapi, 'field-access');
   const events = () => getService(strapi, 'ticket-events');
+  const sla = () => getService(strapi, 'sla');
 
   const timestamps = () => accessService(strapi, 'timestamps');
 
   /** A ticket as `actor` may see it: `hidden` are the fields its role may not read. */
-  function present(row: Omit<Row, 'id'>, actor: Actor, hidden: ReadonlySet<string>) {
+  function present(row: Omit<Row, 'id'>, actor: Actor, hidden: ReadonlySet<string>, slaOf: SlaOf = () => null) {
     return {
       documentId: row.document_id,
       type: row.type_key,
@@ -76,6 +80,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       createdAt: timestamps().format(row.created_at),
       updatedAt: timestamps().format(row.updated_at),
       allowedTransitions: workflow().allowed(row.state, actor.role),
+      sla: slaOf(row.document_id),
     };
   }
 
@@ -184,7 +189,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(documentId: string, actor: Actor) {
       const row = await withCreator(documentId);
       if (!row) throw new NotFoundError(`Ticket ${documentId} not found`);
-      return present(row, actor, await fieldAccess().unreadable(row.type_key, actor.role));
+      const [hidden, slas] = await Promise.all([fieldAccess().unreadable(row.type_key, actor.role), sla().forRows([row])]);
+      return present(row, actor, hidden, (id) => slas.get(id) ?? null);
     },
 
     /**
@@ -214,9 +220,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await audit().append(trx, [
           { entityKind: 'ticket', entityId: documentId, action: as.action, actor: ctx.actor, diff, meta: as.meta, requestId: ctx.requestId },
         ]);
-        return { row: { ...row, form_data: form, version: row.version + 1 }, changed: Object.keys(diff ?? {}) };
+        const changed = Object.keys(diff ?? {});
+        const by = sla().pickedBy(row.type_key);
+        const crossings = by && changed.includes(by) ? await sla().refreshLocked(trx, documentId) : [];
+        return { row: { ...row, form_data: form, version: row.version + 1 }, changed, crossings };
       });
       await events().emit(TICKET_EVENTS.updated, written.row, ctx.actor, { changed: written.changed });
+      await sla().announce(written.crossings);
       return this.findOne(documentId, ctx.actor);
     },
 
@@ -251,9 +261,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             requestId: ctx.requestId,
           },
         ]);
-        return { row: { ...row, state: to, version: row.version + 1 }, from, to };
+        const crossings = await sla().refreshLocked(trx, documentId);
+        return { row: { ...row, state: to, version: row.version + 1 }, from, to, crossings };
       });
       await events().emit(TICKET_EVENTS.transitioned, moved.row, ctx.actor, { from: moved.from, to: moved.to });
+      await sla().announce(moved.crossings);
       return this.findOne(documentId, ctx.actor);
     },
 
@@ -388,9 +400,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async list(query: Record<string, unknown>, actor: Actor) {
       const { parsed, rows, count } = await this.listQueries(query, actor.role, actor.userId);
       const [page, counts] = await Promise.all([rows, count as unknown as Promise<{ total: string }[]>]);
-      const [creators, hidden] = await Promise.all([
+      const [creators, hidden, slas] = await Promise.all([
         this.usernames(page.flatMap((r: Row) => [r.creator_id, r.assignee_id ?? null])),
         fieldAccess().unreadableByType(page.map((r: Row) => r.type_key), actor.role),
+        sla().forRows(page),
       ]);
       const counted = Number(counts[0].total);
       const limit = config().countLimit;
@@ -406,6 +419,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             },
             actor,
             hidden.get(r.type_key) ?? new Set(),
+            (id) => slas.get(id) ?? null,
           ),
         ),
         pagination: {

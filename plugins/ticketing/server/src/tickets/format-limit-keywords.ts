@@ -1,4 +1,5 @@
 import type Ajv from 'ajv';
+import type { AnySchemaObject } from 'ajv';
 
 /** Dates compare as their text (YYYY-MM-DD sorts in time order); date-times as the instants they name. */
 function compare(format: unknown, a: string, b: string): number {
@@ -21,8 +22,8 @@ export function addFormatLimitKeywords(ajv: Ajv): Ajv {
       keyword,
       type: 'string',
       schemaType: 'string',
-      validate: (limit: string, value: string, parent?: { format?: unknown }) => {
-        const order = compare(parent?.format, value, limit);
+      validate: (limit: string, value: string, parent?: AnySchemaObject) => {
+        const order = compare((parent as { format?: unknown } | undefined)?.format, value, limit);
         return Number.isNaN(order) ? false : holds(order);
       },
     });

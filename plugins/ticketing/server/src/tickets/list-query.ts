@@ -19,7 +19,9 @@ export interface ListQuery {
   importJob?: string;
   /** Only the tickets assigned to this user, or (`none`) to nobody. */
   assignee?: number | 'none';
-  sort: { by: 'created_at' | 'updated_at'; dir: 'asc' | 'desc' } | { field: FieldDefinition; kind: ValueKind; dir: 'asc' | 'desc' };
+  /** Only tickets whose SLA is in one of these states (as last recorded on the row). */
+  slaStates?: string[];
+  sort: { by: 'created_at' | 'updated_at' | 'sla_due_at'; dir: 'asc' | 'desc' } | { field: FieldDefinition; kind: ValueKind; dir: 'asc' | 'desc' };
   filters: FormFilter[];
 }
 
@@ -102,6 +104,13 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
     } else if (typeof raw === 'string' && /^[1-9]\d{0,8}$/.test(raw)) assignee = Number(raw);
     else throw new ListQueryError(`assignee must be me, none or a user id, got "${String(raw)}"`);
   }
+  let slaStates: string[] | undefined;
+  if (query.sla !== undefined) {
+    slaStates = list(query.sla).map((s) => {
+      if (s !== 'ok' && s !== 'warning' && s !== 'breached') throw new ListQueryError(`sla must be ok, warning or breached, got "${String(s)}"`);
+      return s;
+    });
+  }
   // form fields are typed per ticket type: filtering or sorting by one needs the type
   const fieldsOf = (what: string) => {
     if (!type) throw new ListQueryError(`${what} on form fields needs type=<ticket type key>`);
@@ -142,6 +151,8 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
     if (dir !== 'asc' && dir !== 'desc') throw new ListQueryError(`sort direction must be asc or desc, got "${dirRaw}"`);
     if (by === 'created_at' || by === 'updated_at') sort = { by, dir };
     else if (by === 'createdAt' || by === 'updatedAt') sort = { by: by === 'createdAt' ? 'created_at' : 'updated_at', dir };
+    // most urgent first (asc): the earliest breach, past or coming, of a running clock
+    else if (by === 'sla') sort = { by: 'sla_due_at', dir };
     else {
       const field = fieldsOf('Sorting').get(by);
       if (!field) throw new ListQueryError(`Cannot sort by "${by}": use created_at, updated_at or a form field`);
@@ -151,5 +162,5 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
       sort = { field, kind, dir };
     }
   }
-  return { page, pageSize, type, states, importJob, assignee, sort, filters };
+  return { page, pageSize, type, states, importJob, assignee, slaStates, sort, filters };
 }

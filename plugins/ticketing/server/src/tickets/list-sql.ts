@@ -36,6 +36,7 @@ function applyWhere(qb: Knex.QueryBuilder, query: ListQuery) {
   if (query.importJob) qb.where('import_job', query.importJob);
   if (query.assignee === 'none') qb.whereNull('assignee_id');
   else if (query.assignee !== undefined) qb.where('assignee_id', query.assignee);
+  if (query.slaStates) qb.whereIn('sla_state', query.slaStates);
   query.filters.forEach((f) => applyFilter(qb, f));
 }
 
@@ -47,7 +48,9 @@ export function buildListRows(db: Knex, table: string, query: ListQuery) {
   const rows = db(table).select('*');
   applyWhere(rows, query);
   const { sort } = query;
-  if ('by' in sort) {
+  if ('by' in sort && sort.by === 'sla_due_at') {
+    rows.orderByRaw(`sla_due_at ${sort.dir} NULLS LAST, id ${sort.dir}`);
+  } else if ('by' in sort) {
     rows.orderByRaw(`${sort.by} ${sort.dir}, id ${sort.dir}`);
   } else {
     rows.orderByRaw(`${fieldExpression(sort.field.key, sort.kind)} ${sort.dir} NULLS LAST, created_at DESC, id DESC`);

@@ -5,6 +5,7 @@ import type fieldAccess from '../services/field-access';
 import type fieldTypes from '../services/field-types';
 import type photos from '../services/photos';
 import type seed from '../services/seed';
+import type sla from '../services/sla';
 import type ticketAssignment from '../services/ticket-assignment';
 import type ticketBulk from '../services/ticket-bulk';
 import type ticketEvents from '../services/ticket-events';
@@ -22,6 +23,7 @@ interface Services {
   'field-types': ReturnType<typeof fieldTypes>;
   photos: ReturnType<typeof photos>;
   seed: ReturnType<typeof seed>;
+  sla: ReturnType<typeof sla>;
   'ticket-assignment': ReturnType<typeof ticketAssignment>;
   'ticket-bulk': ReturnType<typeof ticketBulk>;
   'ticket-events': ReturnType<typeof ticketEvents>;

@@ -27,5 +27,9 @@ export default {
     // where an imported ticket came from: (job, row) is unique, so a retried import never adds it twice
     importJob: { type: 'string' },
     importRow: { type: 'integer' },
+    // the SLA as last computed (services/sla.ts): what list filters and sorting read
+    slaState: { type: 'string' },
+    slaDueAt: { type: 'datetime' },
+    slaCheckAt: { type: 'datetime' },
   },
 };
