@@ -19,6 +19,7 @@ const ExportListPage = lazy(() => import('./pages/exports'));
 const TicketTypeVersionsPage = lazy(() => import('./pages/ticket-types'));
 const HomePage = lazy(() => import('./pages/home'));
 const MyTicketsPage = lazy(() => import('./pages/my-tickets'));
+const NotificationPreferencesPage = lazy(() => import('./pages/notification-preferences'));
 
 /** The banner over every page, signed in or not. */
 function Root() {
@@ -49,6 +50,10 @@ export const router = createBrowserRouter([
           { path: 'imports/:jobId', element: <RequireAccess flag="canImport"><ImportJobPage /></RequireAccess> },
           { path: 'exports', element: <RequireAccess flag="canExport"><ExportListPage /></RequireAccess> },
           { path: 'ticket-types', element: <RequireAccess flag="canMigrateTicketTypes"><TicketTypeVersionsPage /></RequireAccess> },
+          {
+            path: 'notifications/preferences',
+            element: <RequireAccess flag="canReadNotifications"><NotificationPreferencesPage /></RequireAccess>,
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

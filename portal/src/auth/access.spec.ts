@@ -24,6 +24,7 @@ describe('accessFor', () => {
       canMigrateTicketTypes: false,
       canAssign: false,
       canAssignOthers: false,
+      canReadNotifications: false,
     });
   });
 
@@ -67,6 +68,11 @@ describe('accessFor', () => {
     expect(accessFor({ rights: viewer })).toMatchObject({ canAssign: false, canAssignOthers: false });
     expect(accessFor({ rights: handler })).toMatchObject({ canAssign: true, canAssignOthers: false });
     for (const rights of [publisher, admin]) expect(accessFor({ rights })).toMatchObject({ canAssign: true, canAssignOthers: true });
+  });
+
+  it('gives every role with notifications.read the bell', () => {
+    expect(accessFor({ rights: [...viewer, 'notifications.read'] }).canReadNotifications).toBe(true);
+    expect(accessFor({ rights: viewer }).canReadNotifications).toBe(false);
   });
 
   it('allows nothing while the caller is unknown or has no role', () => {

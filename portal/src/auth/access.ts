@@ -30,6 +30,8 @@ export interface Access {
   canAssign: boolean;
   /** Assign any ticket to anyone who works tickets (`tickets.assign.others`: publishers, admins). */
   canAssignOthers: boolean;
+  /** One's own in-app notifications (the bell) and notification preferences (`notifications.read`). */
+  canReadNotifications: boolean;
 }
 
 /** The access flags of a caller with `rights` (none while unknown). */
@@ -50,6 +52,7 @@ export function accessFor(me: Pick<Me, 'rights'> | null | undefined): Access {
     canMigrateTicketTypes: has('ticket-types.migrate'),
     canAssign: has('tickets.assign'),
     canAssignOthers: has('tickets.assign.others'),
+    canReadNotifications: has('notifications.read'),
   };
 }
 

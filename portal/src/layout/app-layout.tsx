@@ -8,6 +8,7 @@ import { authClient } from '../auth/session';
 import { useT } from '../i18n/locale-provider';
 import { createDraftStore } from '../pages/tickets/detail/form/draft-store';
 import { queryClient } from '../services/query-client';
+import { NotificationBell } from './bell/notification-bell';
 import { LanguageSwitch } from './language-switch';
 import type { MessageKey } from '../i18n/zh-cn';
 
@@ -52,6 +53,7 @@ export default function AppLayout() {
           </Link>
         )}
         <Space style={{ marginLeft: 'auto' }}>
+          {access.canReadNotifications && <NotificationBell />}
           <LanguageSwitch />
           <Space data-testid="current-user">
             <UserOutlined />
