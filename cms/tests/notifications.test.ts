@@ -434,7 +434,7 @@ describe('notifications and webhooks', () => {
       [{ url: 'not a url', events: ['ticket.created'] }, /data\.url "not a url" is not a URL/],
       [{ url: 'http://127.0.0.1/x', events: [] }, /data\.events must be a non-empty list of ticket\.created/],
       [{ url: 'http://127.0.0.1/x', events: ['ticket.noted'] }, /data\.events must be a non-empty list/],
-      [{ url: 'http://127.0.0.1/x', events: ['ticket.created'], secret: 'short' }, /data\.secret must be 16 to 256 characters/],
+      [{ url: 'http://127.0.0.1/x', events: ['ticket.created'], secret: 'short' }, /data\.secret must be 16 to 200 characters/],
       [{ url: 'http://127.0.0.1/x', events: ['ticket.created'], colour: 'red' }, /data\.colour is not a webhook field/],
     ])('refuses %j with a 400 naming the field', async (data, message) => {
       const res = await api().post('/api/notifications/webhooks').set(as('admin')).send({ data });
@@ -520,6 +520,15 @@ describe('notifications and webhooks', () => {
         (['viewer', 'handlerA', 'publisher1'] as Who[]).flatMap((who) => ROUTES.filter(([, , r]) => r === 'webhooks.manage').map(([m, u]) => `${who} ${m.toUpperCase()} ${u}`)).sort(),
       );
       expect(allowed).toHaveLength(roles.length * ROUTES.length - 3 * webhookRoutes);
+    });
+
+    it('gives an API token no inbox (it has no user), while a full-access token manages webhooks', async () => {
+      const { accessKey } = await app.strapi.service('admin::api-token').create({ name: 'nms-token', description: 'test', type: 'full-access', lifespan: null });
+      const token = { Authorization: `Bearer ${accessKey}` };
+      const inboxRes = await api().get('/api/notifications').set(token);
+      expect(inboxRes.status).toBe(403);
+      expect(inboxRes.body.error.message).toMatch(/Notifications belong to users/);
+      expect((await api().get('/api/notifications/webhooks').set(token)).status).toBe(200);
     });
 
     it('refuses the Authenticated role (no rights) everywhere', async () => {

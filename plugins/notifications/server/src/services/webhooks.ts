@@ -19,7 +19,8 @@ export interface WebhookRow {
 }
 
 const SECRET_MIN = 16;
-const SECRET_MAX = 256;
+// the column is a varchar(255)
+const SECRET_MAX = 200;
 
 /** The fields of a create (every one required but name, secret, active) or an update (any). */
 function readFields(data: Record<string, unknown>, creating: boolean) {
