@@ -129,6 +129,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       countLimit: env.int('TICKETS_COUNT_LIMIT', 1000),
       slaFile: env('SLA_CONFIG', path.join(configDir(env), 'sla.yaml')),
       slaCheckIntervalMs: env.int('SLA_CHECK_INTERVAL_MS', 30_000),
+      assignmentFile: env('ASSIGNMENT_CONFIG', path.join(configDir(env), 'assignment.yaml')),
     },
   },
   jobs: { config: jobsConfig(env) },

@@ -18,6 +18,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'ticket-indexes').ensure();
   await labelTicketTypeView(strapi);
   getService(strapi, 'sla').load();
+  await getService(strapi, 'auto-assign').load();
   getService(strapi, 'sla').start();
   accessService(strapi, 'audit-hook').use((entries) => getService(strapi, 'audit').record(entries));
 };

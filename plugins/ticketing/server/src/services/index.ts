@@ -1,4 +1,5 @@
 import audit from './audit';
+import autoAssign from './auto-assign';
 import demo from './demo';
 import fieldAccess from './field-access';
 import fieldTypes from './field-types';
@@ -18,6 +19,7 @@ import workflow from './workflow';
 
 export default {
   audit,
+  'auto-assign': autoAssign,
   demo,
   'field-access': fieldAccess,
   'field-types': fieldTypes,

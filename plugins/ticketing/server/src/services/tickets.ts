@@ -248,9 +248,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!allowed.includes(to)) {
           throw new MissingRightError(transitionRight(from, to));
         }
+        // a submitted ticket nobody holds may go to someone by the type's rules (config/assignment.yaml)
+        const picked = to === 'submitted' && !row.assignee_id ? await getService(strapi, 'auto-assign').pick(trx, row) : null;
         await trx(table())
           .where({ id: row.id })
-          .update({ state: to, version: row.version + 1, updated_at: new Date() });
+          .update({ state: to, version: row.version + 1, updated_at: new Date(), ...(picked ? { assignee_id: picked.id } : {}) });
         await audit().append(trx, [
           {
             entityKind: 'ticket',
@@ -260,11 +262,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             diff: { status: [from, to] },
             requestId: ctx.requestId,
           },
+          ...(picked
+            ? [{ entityKind: 'ticket', entityId: documentId, action: 'assign', actor: ctx.actor, diff: { assignee: [null, picked.id] as [unknown, unknown] }, meta: { from: null, to: picked.username, rule: picked.rule }, requestId: ctx.requestId }]
+            : []),
         ]);
         const crossings = await sla().refreshLocked(trx, documentId);
-        return { row: { ...row, state: to, version: row.version + 1 }, from, to, crossings };
+        return { row: { ...row, state: to, version: row.version + 1, assignee_id: picked?.id ?? row.assignee_id }, from, to, crossings, picked };
       });
       await events().emit(TICKET_EVENTS.transitioned, moved.row, ctx.actor, { from: moved.from, to: moved.to });
+      if (moved.picked) await events().emit(TICKET_EVENTS.assigned, moved.row, ctx.actor, { from: null, to: moved.picked.id });
       await sla().announce(moved.crossings);
       return this.findOne(documentId, ctx.actor);
     },

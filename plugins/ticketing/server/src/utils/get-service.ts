@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type audit from '../services/audit';
+import type autoAssign from '../services/auto-assign';
 import type demo from '../services/demo';
 import type fieldAccess from '../services/field-access';
 import type fieldTypes from '../services/field-types';
@@ -18,6 +19,7 @@ import type workflow from '../services/workflow';
 
 interface Services {
   audit: ReturnType<typeof audit>;
+  'auto-assign': ReturnType<typeof autoAssign>;
   demo: ReturnType<typeof demo>;
   'field-access': ReturnType<typeof fieldAccess>;
   'field-types': ReturnType<typeof fieldTypes>;
