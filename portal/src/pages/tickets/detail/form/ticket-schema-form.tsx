@@ -8,11 +8,17 @@ import { PHOTO_PICKER_FIELD } from '../../../../services/ui-fields';
 import type { TicketFormContext } from './form-context';
 import { localizeErrors, validatorFor } from './validation-messages';
 import { ImagesField } from './images-field';
+import { TicketFieldsTemplate, TicketFieldTemplate } from './layout-templates';
+import { useRjsfFormData } from './rjsf-form-data';
 import { UnclampedInputTemplate } from './unclamped-input';
 
 const Form = generateForm<FormValues, RJSFSchema, TicketFormContext>();
 const FIELDS: RegistryFieldsType = { [PHOTO_PICKER_FIELD]: ImagesField };
-const TEMPLATES: Partial<TemplatesType<FormValues, RJSFSchema, TicketFormContext>> = { BaseInputTemplate: UnclampedInputTemplate };
+const TEMPLATES: Partial<TemplatesType<FormValues, RJSFSchema, TicketFormContext>> = {
+  BaseInputTemplate: UnclampedInputTemplate,
+  ObjectFieldTemplate: TicketFieldsTemplate,
+  FieldTemplate: TicketFieldTemplate,
+};
 // an enum is a `oneOf` of `const`s: RJSF would otherwise fill every empty choice with the first
 // option's const, inventing values the user never picked
 const DEFAULTS = { constAsDefaults: 'never', emptyObjectFields: 'skipDefaults' } as const;
@@ -39,12 +45,14 @@ export function TicketSchemaForm({ typeSchema, form, context, extraErrors, reado
   // RJSF's per-schema caches hold across renders
   const schema = useMemo(() => ({ ...typeSchema.schema, title: undefined, description: undefined }) as RJSFSchema, [typeSchema.schema]);
   const fields = useMemo(() => fieldSchemasOf(typeSchema.schema), [typeSchema.schema]);
+  const given = useRjsfFormData(form);
   return (
     <Form
+      key={given.generation}
       schema={schema}
       uiSchema={typeSchema.uiSchema as UiSchema<FormValues, RJSFSchema, TicketFormContext>}
       validator={validatorFor<FormValues, TicketFormContext>(locale)}
-      formData={form}
+      formData={given.formData}
       formContext={context}
       fields={FIELDS as RegistryFieldsType<FormValues, RJSFSchema, TicketFormContext>}
       templates={TEMPLATES}
@@ -60,7 +68,11 @@ export function TicketSchemaForm({ typeSchema, form, context, extraErrors, reado
       liveOmit="onChange"
       readonly={readonly}
       disabled={disabled}
-      onChange={(event) => onChange(event.formData ?? {})}
+      onChange={(event) => {
+        const values = event.formData ?? {};
+        given.emit(values);
+        onChange(values);
+      }}
       onSubmit={(event) => onSubmit(event.formData ?? {})}
     >
       {children}
