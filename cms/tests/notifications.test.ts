@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { startTestApp } from './helpers/strapi';
 import { userWithToken, waitFor } from './helpers/jobs';
@@ -21,6 +24,13 @@ interface Person {
   jwt: string;
   email: string;
   name: string;
+}
+
+/** SLA targets of seconds, so the real sweep finds a breach while the test waits. */
+function slaFile() {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'notify-sla-')), 'sla.yaml');
+  fs.writeFileSync(file, 'warnAt: 0.5\ntypes:\n  bs-fault:\n    by: severity\n    targets:\n      critical: { response: 1s, resolution: 1h }\n');
+  return file;
 }
 
 describe('notifications and webhooks', () => {
@@ -71,6 +81,9 @@ describe('notifications and webhooks', () => {
       WEBHOOK_ATTEMPTS: '3',
       WEBHOOK_BACKOFF_MS: '200',
       WEBHOOK_TIMEOUT_MS: '3000',
+      // the ticketing plugin's SLA sweep, with a critical fault's response due within a second
+      SLA_CONFIG: slaFile(),
+      SLA_CHECK_INTERVAL_MS: '200',
     };
     for (const [name, value] of Object.entries(env)) {
       saved[name] = process.env[name];
@@ -473,6 +486,28 @@ describe('notifications and webhooks', () => {
       expect(mail.mail.subject).toBe('[5G Ticketing] Assigned to you: 经由接口的基站');
       await settled();
       expect((await inbox('handlerA')).data[0]).toMatchObject({ kind: 'assigned', ticket: { id: documentId, title: '经由接口的基站' } });
+    });
+  });
+
+  describe('SLA through the ticketing plugin', () => {
+    it("mails the assignee and every publisher when the sweep finds a critical fault's response breached", async () => {
+      const created = await api().post('/api/ticketing/tickets').set(as('publisher1')).send({ data: { type: 'bs-fault', form: bsFaultForm({ site_name: '超时基站', severity: '紧急' }) } });
+      expect(created.status).toBe(201);
+      const { documentId } = created.body.data;
+      const assigned = await api().post(`/api/ticketing/tickets/${documentId}/assign`).set(as('publisher1')).send({ data: { assignee: people.handlerA.id, version: created.body.data.version } });
+      expect(assigned.status).toBe(200);
+      const submitted = await api().post(`/api/ticketing/tickets/${documentId}/transition`).set(as('publisher1')).send({ data: { to: 'submitted', version: assigned.body.data.version } });
+      expect(submitted.status).toBe(200);
+      const mails = await waitFor('three breach mails', async () => {
+        const found = smtp.received.filter((m) => /SLA breached: 超时基站|SLA 已超时：超时基站/.test(m.mail.subject ?? ''));
+        return found.length >= 3 ? found : null;
+      });
+      expect(mails.map((m) => m.recipients[0]).sort()).toEqual([people.handlerA.email, people.publisher1.email, people.publisher2.email].sort());
+      expect(mails.find((m) => m.recipients[0] === people.handlerA.email)?.mail.text).toContain('The response target of the ticket "超时基站"');
+      await settled();
+      expect((await inbox('publisher2')).data.map((n: { kind: string; ticket: { id: string } }) => `${n.kind} ${n.ticket.id}`)).toEqual(
+        expect.arrayContaining([`sla_warning ${documentId}`, `sla_breached ${documentId}`]),
+      );
     });
   });
 
