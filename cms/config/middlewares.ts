@@ -3,6 +3,8 @@ import { numberFilePart } from '../src/uploads/part-sequence';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::request-log',
+  // outside everything that answers, so each request is counted with the status it got
+  'plugin::jobs.http-metrics',
   'global::health',
   // before security headers and body parsing: see each middleware's doc
   'plugin::jobs.metrics',

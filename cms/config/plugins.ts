@@ -60,6 +60,7 @@ function jobsConfig(env: Env) {
     reconcileIntervalMs: env.int('JOBS_RECONCILE_INTERVAL_MS', 60000),
     boardSecret: env('JOBS_BOARD_SECRET', ''),
     metricsToken: env('METRICS_TOKEN', ''),
+    metricsPublic: env.bool('METRICS_PUBLIC', false),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { JobsConfig } from './config';
+import { metricsExposureError } from './runtime/metrics-exposure';
 import { getService } from './utils/get-service';
 
 /**
@@ -7,14 +8,13 @@ import { getService } from './utils/get-service';
  * Workers start later, from the app's bootstrap, once every plugin is ready.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = strapi.config.get('plugin::jobs') as JobsConfig;
+  const exposure = metricsExposureError(config, process.env.NODE_ENV);
+  if (exposure) throw new Error(exposure);
   const table = getService(strapi, 'records').table();
   const db = strapi.db.connection;
   await db.raw(`CREATE INDEX IF NOT EXISTS ${table}_creator_created_idx ON ${table} (creator_id, created_at DESC)`);
   await db.raw(`CREATE INDEX IF NOT EXISTS ${table}_kind_state_created_idx ON ${table} (kind, state, created_at DESC)`);
   await db.raw(`CREATE INDEX IF NOT EXISTS ${table}_open_updated_idx ON ${table} (updated_at) WHERE state IN ('queued', 'running')`);
   await db.raw(`CREATE INDEX IF NOT EXISTS ${table}_document_idx ON ${table} (document_id)`);
-  const config = strapi.config.get('plugin::jobs') as JobsConfig;
-  if (!config.metricsToken && process.env.NODE_ENV === 'production') {
-    strapi.log.warn('jobs: GET /metrics is open; set METRICS_TOKEN unless only a private network reaches it');
-  }
 };

@@ -39,6 +39,8 @@ export interface JobsConfig {
   boardSecret: string;
   /** Bearer token `GET /metrics` requires; open when empty (README). */
   metricsToken: string;
+  /** Serve `/metrics` without a token in production on purpose (METRICS_PUBLIC=true). */
+  metricsPublic: boolean;
 }
 
 const positive = (name: string, value: unknown) => {
@@ -68,6 +70,7 @@ export default {
     boardSessionTtlSeconds: 3600,
     boardSecret: '',
     metricsToken: '',
+    metricsPublic: false,
   }),
   validator(config: JobsConfig) {
     if (config.workers !== 'inline' && config.workers !== 'off') throw new Error(`jobs.workers (WORKERS) must be "inline" or "off", not "${config.workers}"`);

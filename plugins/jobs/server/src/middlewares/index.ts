@@ -1,4 +1,5 @@
 import board from './board';
+import httpMetrics from './http-metrics';
 import metrics from './metrics';
 
-export default { board, metrics };
+export default { board, 'http-metrics': httpMetrics, metrics };

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Gauge, Registry, type Metric } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type Metric } from 'prom-client';
 import type { Core } from '@strapi/strapi';
 import { histogramLines, type HistogramLine } from '../runtime/duration-histogram';
 import { getService } from '../utils/get-service';
@@ -26,17 +26,37 @@ class StoredHistogram {
   }
 }
 
-/** Prometheus metrics of the CMS process: queue depth, jobs per state, job durations, process metrics. */
+// request durations from a cached read (ms) to a slow export start (s)
+const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * Prometheus metrics of the CMS process: HTTP requests per route and status, queue depth, jobs
+ * per state, job durations, process metrics (event-loop lag, memory, CPU from prom-client's defaults).
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  let registry: Registry | undefined;
   // read once per scrape, before the registry renders
   let counts = new Map<string, Counts>();
   let durations = new Map<string, Record<string, string>>();
   const queues = () => getService(strapi, 'queues');
 
-  function build(): Registry {
-    const r = new Registry();
-    collectDefaultMetrics({ register: r });
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const httpRequests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, per route pattern, method and status',
+    labelNames: ['route', 'method', 'status'],
+    registers: [registry],
+  });
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time from receiving a request to its answer, per route pattern, method and status',
+    labelNames: ['route', 'method', 'status'],
+    buckets: HTTP_BUCKETS,
+    registers: [registry],
+  });
+  addJobMetrics(registry);
+
+  function addJobMetrics(r: Registry) {
     new Gauge({
       name: 'jobs_queue_depth',
       help: 'Jobs waiting to start (waiting, prioritized, delayed, paused), per queue',
@@ -61,15 +81,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       [...durations].flatMap(([queue, hash]) => histogramLines('jobs_duration_seconds', queue, hash)),
     );
     r.registerMetric(histogram as unknown as Metric);
-    return r;
   }
 
   return {
     contentType: Registry.PROMETHEUS_CONTENT_TYPE,
 
+    /** Counts one answered request; `route` is the route pattern, never the raw path (bounded labels). */
+    observeRequest(route: string, method: string, status: number, seconds: number) {
+      const labels = { route, method, status: String(status) };
+      httpRequests.inc(labels);
+      httpDuration.observe(labels, seconds);
+    },
+
     /** The metrics in Prometheus text format. */
     async render(): Promise<string> {
-      registry ??= build();
       const names = queues()
         .definitions()
         .map((d) => d.name);
