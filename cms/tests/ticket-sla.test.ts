@@ -38,7 +38,7 @@ describe('SLA timers', () => {
     return res.body.data;
   };
   const listen = () =>
-    app.strapi.eventHub.on('ticketing.ticket.sla', (payload: any) => {
+    app.strapi.eventHub.on('ticketing.ticket.sla', async (payload: any) => {
       marks.push({ clock: payload.clock, state: payload.state, ticket: payload.ticket.documentId });
     });
   const create = async (severity: string) =>

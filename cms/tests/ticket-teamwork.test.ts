@@ -28,7 +28,7 @@ describe('working tickets as a team', () => {
     for (const role of ['viewer', 'handler', 'publisher', 'admin'] as const) users[role] = await userWithToken(app.strapi, role);
     users.handler2 = await userWithToken(app.strapi, 'handler');
     for (const name of ['assigned', 'noted', 'transitioned', 'created', 'updated']) {
-      app.strapi.eventHub.on(`ticketing.ticket.${name}`, (payload: unknown) => {
+      app.strapi.eventHub.on(`ticketing.ticket.${name}`, async (payload: unknown) => {
         events.push({ name, payload });
       });
     }
