@@ -65,6 +65,22 @@ function jobsConfig(env: Env) {
 }
 
 /**
+ * clamd scanning every upload (photos, imports, templates) before it is stored: CLAMD_SOCKET, or
+ * CLAMD_HOST with CLAMD_PORT; neither set → uploads are not scanned.
+ */
+function virusScanConfig(env: Env) {
+  const socket = env('CLAMD_SOCKET', '');
+  const host = env('CLAMD_HOST', '');
+  if (!socket && !host) return null;
+  return {
+    address: socket ? { socket } : { host, port: env.int('CLAMD_PORT', 3310) },
+    timeoutMs: env.int('CLAMD_TIMEOUT_MS', 30_000),
+    // unreachable clamd: refuse uploads (503) unless this is set on purpose
+    failOpen: env.bool('CLAMD_FAIL_OPEN', false),
+  };
+}
+
+/**
  * E-mail through Strapi's email plugin and the nodemailer provider, when SMTP_HOST is set;
  * without it nothing is mailed (the notifications plugin leaves the e-mail channel out).
  */
@@ -121,6 +137,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       rolesFile: path.join(configDir(env), 'roles.yaml'),
       // the offset of every timestamp the APIs answer with
       timeZone: env('APP_TIMEZONE', 'Asia/Shanghai'),
+      virusScan: virusScanConfig(env),
     },
   },
   ticketing: {

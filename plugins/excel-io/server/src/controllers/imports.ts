@@ -18,14 +18,15 @@ const localeOf = (strapi: Core.Strapi, ctx: Context) =>
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /excel-io/imports — multipart `file`, `ticketType?`, `dryRun?`, `mapping?`, `sheet?`, `saveMapping?` → 202 with the job record. */
   async start(ctx: Context) {
-    const job = await getService(strapi, 'imports').start(uploadOf(ctx), fieldsOf(ctx), actorFromState(ctx.state));
+    const job = await getService(strapi, 'imports').start(uploadOf(ctx), fieldsOf(ctx), actorFromState(ctx.state), ctx.state.requestId);
     ctx.status = 202;
     ctx.body = { data: job, meta: {} };
   },
 
   /** POST /excel-io/imports/preview — the same fields → what the import would do; nothing is stored. */
   async preview(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'imports').preview(uploadOf(ctx), fieldsOf(ctx), localeOf(strapi, ctx), actorFromState(ctx.state).role), meta: {} };
+    const preview = await getService(strapi, 'imports').preview(uploadOf(ctx), fieldsOf(ctx), localeOf(strapi, ctx), actorFromState(ctx.state), ctx.state.requestId);
+    ctx.body = { data: preview, meta: {} };
   },
 
   /** GET /excel-io/imports/:jobId/report */

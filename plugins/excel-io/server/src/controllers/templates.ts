@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { actorFromState } from 'strapi-plugin-access';
 import { exportService } from '../export/export-services';
 import type { TemplateUpload } from '../services/templates';
 
@@ -19,7 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /excel-io/templates — multipart `file`, `name`, `ticketType` → 201; a bad template is a 400 naming the problem. */
   async create(ctx: Context) {
     ctx.status = 201;
-    ctx.body = { data: await exportService(strapi, 'templates').create(uploadOf(ctx), fieldsOf(ctx)), meta: {} };
+    const caller = { actor: actorFromState(ctx.state), requestId: ctx.state.requestId as string | undefined };
+    ctx.body = { data: await exportService(strapi, 'templates').create(uploadOf(ctx), fieldsOf(ctx), caller), meta: {} };
   },
 
   /** DELETE /excel-io/templates/:id */

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { InvalidError, type Actor } from 'strapi-plugin-access';
+import { accessService, InvalidError, type Actor } from 'strapi-plugin-access';
 import type { ExcelIoConfig } from '../config';
 import { IMPORTS_PATH } from '../constants';
 import { ticketingService, type Locale } from '../clients/ticketing-plugin';
@@ -53,6 +53,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // the shown name only: never part of a storage key
     const name = [...path.basename(String(file.originalFilename ?? 'upload'))].filter((c) => c >= ' ' && c !== '\\').join('') || 'upload';
     return { ...file, name };
+  }
+
+  /** The upload, checked as above and then by the virus scanner (when one is configured), before it is parsed or stored. */
+  async function accepted(file: UploadedFile | UploadedFile[] | undefined, actor: Actor, requestId: string | null | undefined, target: string) {
+    const upload = uploaded(file);
+    await accessService(strapi, 'virus-scan').check([{ name: upload.name, path: upload.filepath }], { actor, requestId, target });
+    return upload;
   }
 
   /** What a plan says about itself: type, sheet, header row, every column with its field and score. */
@@ -110,15 +117,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * What an import of this file would do, without storing anything: the detected type, sheet
      * and header row, every column's field with its score, and the first rows checked.
      */
-    async preview(file: UploadedFile | UploadedFile[] | undefined, body: Record<string, unknown>, locale: Locale, role: string | null) {
-      const upload = uploaded(file);
-      const plan = await getService(strapi, 'plans').plan(upload.filepath, upload.name, planOptions(body), role);
+    async preview(file: UploadedFile | UploadedFile[] | undefined, body: Record<string, unknown>, locale: Locale, actor: Actor, requestId?: string | null) {
+      const upload = await accepted(file, actor, requestId, 'import preview');
+      const plan = await getService(strapi, 'plans').plan(upload.filepath, upload.name, planOptions(body), actor.role);
       return { fileName: upload.name, size: upload.size, ...describe(plan), rows: previewRows(plan, locale) };
     },
 
     /** Plans the import, stores the file under imports/…, and queues the job (202 with its record). */
-    async start(file: UploadedFile | UploadedFile[] | undefined, body: Record<string, unknown>, actor: Actor) {
-      const upload = uploaded(file);
+    async start(file: UploadedFile | UploadedFile[] | undefined, body: Record<string, unknown>, actor: Actor, requestId?: string | null) {
+      const upload = await accepted(file, actor, requestId, 'import');
       const options = planOptions(body);
       const plan = await getService(strapi, 'plans').plan(upload.filepath, upload.name, options, actor.role);
       const described = describe(plan);

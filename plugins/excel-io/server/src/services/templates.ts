@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
-import { accessService, InvalidError, NotFoundError } from 'strapi-plugin-access';
+import { accessService, InvalidError, NotFoundError, type Actor } from 'strapi-plugin-access';
 import { parseTemplate, templateLayout, TemplateError, type ParsedTemplate } from '../export/template';
 import { EXPORT_TEMPLATE_UID, TEMPLATE_MAX_BYTES } from '../export/settings';
 import { exportTicketing } from '../export/ticketing-slice';
@@ -75,14 +75,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** POST /templates: multipart `file` (.xlsx), `name`, `ticketType` → the stored template. */
-    async create(file: TemplateUpload | TemplateUpload[] | undefined, body: Record<string, unknown>) {
+    /** POST /templates: multipart `file` (.xlsx), `name`, `ticketType` → the stored template; virus-scanned before it is opened. */
+    async create(file: TemplateUpload | TemplateUpload[] | undefined, body: Record<string, unknown>, caller: { actor: Actor; requestId?: string | null }) {
       if (Array.isArray(file)) throw new InvalidError('Send one template in the multipart field "file"');
       if (!file) throw new InvalidError('A template workbook (.xlsx) is required in the multipart field "file"');
       if (file.size > TEMPLATE_MAX_BYTES) throw new InvalidError(`The template is ${file.size} bytes; at most ${TEMPLATE_MAX_BYTES} are accepted`);
       const name = text(body.name, 'name');
       const ticketType = text(body.ticketType, 'ticketType');
       await knownType(ticketType);
+      const shownName = file.originalFilename ?? `${name}.xlsx`;
+      await accessService(strapi, 'virus-scan').check([{ name: shownName, path: file.filepath }], { ...caller, target: 'export template' });
       await check(await fs.readFile(file.filepath), ticketType);
       const [media] = (await strapi.plugin('upload').service('upload').upload({
         data: { fileInfo: { name: file.originalFilename ?? `${name}.xlsx` } },

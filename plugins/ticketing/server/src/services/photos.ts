@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { TICKET_UID } from '../constants';
 import { accessService, InvalidError, NotFoundError } from 'strapi-plugin-access';
 import { checkPhoto, type CheckedPhoto } from '../photos/photo-check';
+import { sanitizeFileName } from '../photos/file-name';
 import { photoStorage, type StoredObject } from '../photos/photo-storage';
 import { MAX_TICKET_PHOTOS, photosOf, type StoredPhoto } from '../photos/stored-photo';
 import type { PhotoView } from '../photos/photo-view';
@@ -105,13 +106,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     read: (photo: StoredPhoto) => storage.read(photo.original),
 
     /**
-     * Checks every file first (a bad one refuses the whole upload), stores them, then appends
+     * Scans every file for viruses, then checks each (a bad one refuses the whole upload), stores them, then appends
      * them to the ticket's list in one transaction with the audit entry.
      */
     async upload(ticketId: string, files: IncomingFile[], ctx: WriteContext) {
       if (!files.length) throw new InvalidError('Send one or more photos in the multipart field "files"');
       const exists = await strapi.db.connection(table()).where({ document_id: ticketId }).first('id');
       if (!exists) throw new NotFoundError(`Ticket ${ticketId} not found`);
+      // before anything is decoded or stored; no-op when no scanner is configured
+      const scanned = files.map((f) => ({ name: sanitizeFileName(f.name, ''), bytes: f.bytes }));
+      await accessService(strapi, 'virus-scan').check(scanned, { actor: ctx.actor, requestId: ctx.requestId, target: `ticket ${ticketId} photos` });
       const checked: CheckedPhoto[] = [];
       for (const file of files) checked.push(await checkPhoto(file.name, file.bytes));
 
