@@ -3,10 +3,10 @@ import { isApiError } from '../../api/api-error';
 import { authClient, clearSessionExpired, connectivity } from '../../auth/session';
 import { queryClient } from '../../services/query-client';
 
-/** Where to go after signing in: the remembered page when it is one of ours, else the list. */
+/** Where to go after signing in: the remembered page when it is one of ours, else the start page (`/` picks by role). */
 export function safeRedirect(raw: string | null): string {
   // only a path of this app: "//host" or "https://…" would send the user elsewhere
-  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/tickets';
+  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/';
 }
 
 /** Signs in with identifier and password; the previous caller's cached data is dropped. */
