@@ -44,15 +44,18 @@ describe('bounded queue: 503 + Retry-After when full; /metrics counts', () => {
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
     const value = (re: RegExp) => Number(text.match(re)?.[1]);
-    expect(value(/^ocr_http_requests_total\{route="\/v1\/ocr",method="POST",status="200"\} (\d+)$/m)).toBe(3);
-    expect(value(/^ocr_http_requests_total\{route="\/v1\/ocr",method="POST",status="503"\} (\d+)$/m)).toBe(2);
+    expect(value(/^http_requests_total\{route="\/v1\/ocr",method="POST",status="200"\} (\d+)$/m)).toBe(3);
+    expect(value(/^http_requests_total\{route="\/v1\/ocr",method="POST",status="503"\} (\d+)$/m)).toBe(2);
     expect(value(/^ocr_requests_rejected_total\{reason="queue_full"\} (\d+)$/m)).toBe(2);
     expect(value(/^ocr_images_total\{outcome="ok",code=""\} (\d+)$/m)).toBe(5);
     expect(value(/^ocr_images_total\{outcome="error",code="unsupported_format"\} (\d+)$/m)).toBe(1);
     expect(value(/^ocr_image_duration_seconds_count\{outcome="ok"\} (\d+)$/m)).toBe(5);
     expect(value(/^ocr_requests_in_flight (\d+)$/m)).toBe(0);
     expect(text).toMatch(/^ocr_stage_duration_seconds_count\{stage="detect"\} 5$/m);
+    expect(value(/^http_request_duration_seconds_count\{route="\/v1\/ocr",method="POST",status="200"\} (\d+)$/m)).toBe(3);
+    expect(text).toMatch(/^http_request_duration_seconds_bucket\{le="\+Inf",route="\/v1\/ocr",method="POST",status="503"\} 2$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
   });
 });
 

@@ -59,11 +59,9 @@ export async function buildApp(deps: RouteDeps, opts: { logger: boolean | { leve
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    metrics.requests.inc({
-      route: request.routeOptions.url ?? 'unmatched',
-      method: request.method,
-      status: String(reply.statusCode),
-    });
+    const labels = { route: request.routeOptions.url ?? 'unmatched', method: request.method, status: String(reply.statusCode) };
+    metrics.requests.inc(labels);
+    metrics.requestDuration.observe(labels, reply.elapsedTime / 1000);
   });
 
   app.setErrorHandler(async (err, request, reply) => {
