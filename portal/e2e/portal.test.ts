@@ -273,21 +273,21 @@ describe('portal in Chromium: a publisher, a handler and a viewer work one bs-fa
   it('shows a stale save what changed meanwhile, and overwrites only when told to', async () => {
     await openAs(page, platform.portalUrl, 'publisher', `/tickets/${ticketId}`);
     await field(page, 'description').fill('天线倾角调整后恢复');
-    // meanwhile a handler lowers the severity
+    // meanwhile a handler moves the band (the severity is no handler's to change: bs-fault's field access)
     const handler = (await apiLogin(platform, 'handler')).jwt;
     const current = await cmsApi<TicketAnswer>(platform, `/api/ticketing/tickets/${ticketId}`, { token: handler });
     await cmsApi(platform, `/api/ticketing/tickets/${ticketId}`, {
       token: handler,
       method: 'PUT',
-      body: { data: { version: current.data.version, form: { ...current.data.form, severity: 'major' } } },
+      body: { data: { version: current.data.version, form: { ...current.data.form, band: 'n41' } } },
     });
     await page.getByTestId('save-ticket').click();
     const dialog = page.getByTestId('conflict-dialog');
     await dialog.waitFor();
-    const severity = dialog.locator('tbody tr', { hasText: '严重程度' });
-    await severity.waitFor();
+    const band = dialog.locator('tbody tr', { hasText: '频段' });
+    await band.waitFor();
     // when opened · on the server now · mine
-    expect((await severity.locator('td').allInnerTexts()).slice(1)).toEqual(['紧急', '重要', '紧急']);
+    expect((await band.locator('td').allInnerTexts()).slice(1)).toEqual(['n78', 'n41', 'n78']);
     expect((await dialog.locator('tbody tr', { hasText: '故障描述' }).locator('td').allInnerTexts()).slice(1)).toEqual([
       '—',
       '—',
@@ -298,7 +298,7 @@ describe('portal in Chromium: a publisher, a handler and a viewer work one bs-fa
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('已保存').first().waitFor();
     const stored = await cmsApi<TicketAnswer>(platform, `/api/ticketing/tickets/${ticketId}`, { token: handler });
-    expect(stored.data.form).toMatchObject({ severity: 'critical', description: '天线倾角调整后恢复' });
+    expect(stored.data.form).toMatchObject({ band: 'n78', description: '天线倾角调整后恢复' });
     expect(stored.data.version).toBe(current.data.version + 2);
   });
 
