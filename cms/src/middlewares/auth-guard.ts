@@ -1,9 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { SSO_PATHS } from '../auth/sso/routes';
+import { localLoginEnabled } from '../auth/sso/settings';
 
-/** What Public may call (config/roles.yaml `public`): sign in, refresh, sign out. */
-const PUBLIC_PATHS = new Set(['/api/auth/local', '/api/auth/refresh', '/api/auth/logout']);
+/** What Public may call (config/roles.yaml `public`): sign in (password or SSO), refresh, sign out. */
+const PUBLIC_PATHS = new Set(['/api/auth/local', '/api/auth/refresh', '/api/auth/logout', ...SSO_PATHS]);
+/** The password routes LOCAL_LOGIN=false closes (sign-in goes through the IdP then). */
+const PASSWORD_PATHS = new Set(['/api/auth/local', '/api/auth/forgot-password', '/api/auth/reset-password']);
 /** Signed file links of the local disk store: the signature is their authorisation. */
 const SIGNED_LINK_PREFIX = '/api/ticketing/files/';
+/** The OpenAPI document and its Swagger UI (the access plugin's): they describe the API and hold no data. */
+const API_DOCS = /^\/api\/(openapi\.json|docs(\/[\w.-]+)?)$/;
 
 const error = (status: number, name: string, message: string, details: Record<string, unknown> = {}) => ({
   data: null,
@@ -15,12 +21,23 @@ const error = (status: number, name: string, message: string, details: Record<st
  * - a content-API call without credentials is 401 (U&P alone would answer 403, as if
  *   Public had merely lacked a grant);
  * - Strapi's bare 403 for a missing U&P grant is given the name of the right it needs;
- * - a successful login is audited (by whichever plugin keeps the audit trail).
+ * - a successful login is audited (by whichever plugin keeps the audit trail);
+ * - with LOCAL_LOGIN=false the password routes are 403.
  */
-export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
-  async (ctx, next) => {
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
+  const passwordsAllowed = localLoginEnabled();
+  return async (ctx, next) => {
+    if (!passwordsAllowed && ctx.method === 'POST' && PASSWORD_PATHS.has(ctx.path)) {
+      ctx.status = 403;
+      ctx.body = error(
+        403,
+        'ForbiddenError',
+        'Sign-in with a password is turned off here (LOCAL_LOGIN=false); sign in with single sign-on',
+      );
+      return;
+    }
     const api = ctx.path.startsWith('/api/');
-    const open = PUBLIC_PATHS.has(ctx.path) || ctx.path.startsWith(SIGNED_LINK_PREFIX);
+    const open = PUBLIC_PATHS.has(ctx.path) || ctx.path.startsWith(SIGNED_LINK_PREFIX) || API_DOCS.test(ctx.path);
     if (api && !open && !ctx.get('authorization')) {
       ctx.status = 401;
       ctx.body = error(401, 'UnauthorizedError', 'Authentication required: send Authorization: Bearer <token>');
@@ -42,16 +59,20 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     if (ctx.method === 'POST' && ctx.path === '/api/auth/local' && ctx.status === 200) {
       const user = (ctx.body as { user?: { id: number; username: string } }).user;
       if (user) {
-        await strapi.plugin('access').service('audit-hook').record([
-          {
-            entityKind: 'user',
-            entityId: String(user.id),
-            action: 'login',
-            actor: { kind: 'user', id: String(user.id), name: user.username, role: null, userId: user.id },
-            meta: { ip: ctx.ip },
-            requestId: ctx.state.requestId ?? null,
-          },
-        ]);
+        await strapi
+          .plugin('access')
+          .service('audit-hook')
+          .record([
+            {
+              entityKind: 'user',
+              entityId: String(user.id),
+              action: 'login',
+              actor: { kind: 'user', id: String(user.id), name: user.username, role: null, userId: user.id },
+              meta: { ip: ctx.ip },
+              requestId: ctx.state.requestId ?? null,
+            },
+          ]);
       }
     }
   };
+};
