@@ -71,6 +71,21 @@ function AssignLine({ entry }: { entry: HistoryEntry }) {
   );
 }
 
+/** An SLA mark of the server's sweep: which clock reached which state. */
+function SlaLine({ entry }: { entry: HistoryEntry }) {
+  const t = useT();
+  const label = (prefix: string, value: unknown) => {
+    const key = `${prefix}.${String(value)}` as MessageKey;
+    const text = t(key);
+    return text === key ? String(value ?? '') : text;
+  };
+  return (
+    <div data-testid="sla-entry">
+      {label('sla', entry.meta?.clock)}: <Typography.Text type={entry.meta?.state === 'breached' ? 'danger' : 'warning'}>{label('sla.state', entry.meta?.state)}</Typography.Text>
+    </div>
+  );
+}
+
 /** The ticket's history (audit trail with field diffs and work notes), newest first, in a side panel. */
 export function HistoryPanel({ ticketId, typeSchema, children }: { ticketId: string; typeSchema?: TypeSchema; children?: ReactNode }) {
   const t = useT();
@@ -106,6 +121,8 @@ export function HistoryPanel({ ticketId, typeSchema, children }: { ticketId: str
                     <NoteText entry={entry} />
                   ) : entry.action === 'assign' ? (
                     <AssignLine entry={entry} />
+                  ) : entry.action === 'sla' ? (
+                    <SlaLine entry={entry} />
                   ) : (
                     <DiffLines entry={entry} typeSchema={typeSchema} statusLabel={statusLabel} />
                   )}
