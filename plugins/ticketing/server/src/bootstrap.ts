@@ -20,5 +20,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'sla').load();
   await getService(strapi, 'auto-assign').load();
   getService(strapi, 'sla').start();
+  getService(strapi, 'ticket-types').listen();
   accessService(strapi, 'audit-hook').use((entries) => getService(strapi, 'audit').record(entries));
 };

@@ -13,7 +13,10 @@ export { type FieldType, type FieldDefinition, type ParseResult, type ParseConte
 export default {
   register,
   bootstrap,
-  destroy: ({ strapi }: { strapi: Core.Strapi }) => getService(strapi, 'sla').stop(),
+  destroy: async ({ strapi }: { strapi: Core.Strapi }) => {
+    getService(strapi, 'sla').stop();
+    await getService(strapi, 'ticket-types').close();
+  },
   config,
   contentTypes,
   controllers,

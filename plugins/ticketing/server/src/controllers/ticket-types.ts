@@ -14,6 +14,15 @@ function parseVersion(raw: unknown): number | undefined {
   return version;
 }
 
+/** Whether an If-None-Match header names `etag` (a list, or `*`). */
+function ifNoneMatch(header: string, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /ticket-types — the active ticket types. */
   async find(ctx: Context) {
@@ -24,7 +33,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async schema(ctx: Context) {
     const locale = requestLocale(ctx.query, ctx.get('accept-language'));
     const version = parseVersion(ctx.query.version);
-    const data = await getService(strapi, 'ticket-types').formSchema(ctx.params.key, locale, version, actorFromState(ctx.state).role);
+    const { data, etag } = await getService(strapi, 'ticket-types').taggedFormSchema(ctx.params.key, locale, version, actorFromState(ctx.state).role);
+    // strong: the hash of this answer for this caller's role and locale
+    ctx.set('ETag', etag);
+    ctx.set('Cache-Control', 'private, no-cache');
+    ctx.set('Vary', 'Authorization, Accept-Language');
+    if (ifNoneMatch(ctx.get('if-none-match'), etag)) {
+      ctx.status = 304;
+      return;
+    }
     ctx.body = { data };
   },
 });

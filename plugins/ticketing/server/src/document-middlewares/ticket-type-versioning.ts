@@ -42,13 +42,16 @@ export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
     delete data.version;
     params.data = data;
 
-    return strapi.db.transaction(async ({ trx }) => {
+    return strapi.db.transaction(async ({ trx, onCommit }) => {
+      // other processes drop their copies once the change is visible to them, not before
+      const announce = (key: string) => onCommit(() => void getService(strapi, 'ticket-types').changed(key));
       if (context.action === 'create') {
         assertValidFields(strapi, data.fields);
         data.version = 1;
         const created = await next();
         await writeRevision(strapi, String(data.key), 1, created as Data);
         getService(strapi, 'ticket-types').forget(String(data.key));
+        announce(String(data.key));
         return created;
       }
 
@@ -61,6 +64,7 @@ export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
         throw new InvalidError(`The key of ticket type "${current.key}" cannot change`);
       }
       getService(strapi, 'ticket-types').forget(current.key);
+      announce(current.key);
       if (data.fields === undefined || isDeepStrictEqual(data.fields, current.fields)) return next();
 
       assertValidFields(strapi, data.fields);

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { NotFoundError } from 'strapi-plugin-access';
 import { TICKET_TYPE_REVISION_UID, TICKET_TYPE_UID } from '../constants';
 import { fieldFilters, type FieldDefinition, type FormSource, type Locale } from '../field-types';
+import { invalidationBus } from '../type-cache/invalidation-bus';
+import { KeyedCache } from '../type-cache/keyed-cache';
 import { getService } from '../utils/get-service';
 
 /** A ticket type entry as stored. */
@@ -27,18 +30,50 @@ const toSource = (entry: Pick<TicketTypeEntry, 'key' | 'nameZh' | 'nameEn' | 'de
 export type TypeDefinition = FormSource & { version: number; active?: boolean };
 
 /**
- * How long a process trusts its copy of a type's current version. Every ticket write needs
- * it; edits made through this process clear the copy at once, other processes see them
- * within this time. Revisions never change and are kept for good.
+ * How long a process trusts its copies of a type (current definition, form schemas) while it
+ * cannot hear of changes over Redis (TYPE_CACHE_TTL_MS, default 2 s); while it can, copies
+ * last until a change is announced. 0 caches nothing: the benchmark's baseline. Revisions
+ * never change and are kept for good.
  */
-const CURRENT_TTL_MS = 2000;
+function cacheTtlMs(): number {
+  const ttl = Number(process.env.TYPE_CACHE_TTL_MS ?? 2000);
+  return Number.isSafeInteger(ttl) && ttl >= 0 ? ttl : 2000;
+}
+
+/** A form schema as the endpoint answers it, with its strong ETag (a hash of the answer). */
+export interface TaggedFormSchema {
+  data: object;
+  etag: string;
+}
 
 /** Reads ticket types and their revisions, and serves their form schemas. */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const current = new Map<string, { definition: TypeDefinition; until: number }>();
+function ticketTypesService({ strapi }: { strapi: Core.Strapi }) {
   const revisions = new Map<string, TypeDefinition>();
+  const bus = invalidationBus(
+    strapi,
+    (key) => forgetLocally(key),
+    () => {
+      current.clear();
+      schemas.clear();
+    },
+  );
+  const current = new KeyedCache<TypeDefinition>(bus.freshness, cacheTtlMs());
+  const schemas = new KeyedCache<TaggedFormSchema>(bus.freshness, cacheTtlMs());
+  const forgetLocally = (key: string) => {
+    current.invalidate(key);
+    schemas.invalidate(key);
+  };
 
   return {
+    /** Starts hearing of other processes' changes (bootstrap). */
+    listen() {
+      bus.start();
+    },
+
+    async close() {
+      await bus.stop();
+    },
+
     /** Active types, by key. */
     async listActive() {
       const entries = (await strapi.db.query(TICKET_TYPE_UID).findMany({
@@ -62,9 +97,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.db.query(TICKET_TYPE_UID).findOne({ where: { key } })) as TicketTypeEntry | null;
     },
 
-    /** Drops this process's copy of a type's current version (after the type was written). */
+    /** Drops this process's copies of a type (inside the write's transaction). */
     forget(key: string) {
-      current.delete(key);
+      forgetLocally(key);
+    },
+
+    /** After a type's write committed: every process drops its copies (this one at once). */
+    async changed(key: string) {
+      forgetLocally(key);
+      await bus.publish(key);
     },
 
     /**
@@ -88,13 +129,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return revision;
       }
-      const cached = current.get(key);
-      if (cached && cached.until > Date.now()) return cached.definition;
-      const entry = await this.findByKey(key);
-      if (!entry) throw new NotFoundError(`Unknown ticket type "${key}"`);
-      const definition = { ...toSource(entry), version: entry.version, active: entry.active };
-      current.set(key, { definition, until: Date.now() + CURRENT_TTL_MS });
-      return definition;
+      return current.get(key, 'current', async () => {
+        const entry = await this.findByKey(key);
+        if (!entry) throw new NotFoundError(`Unknown ticket type "${key}"`);
+        return { ...toSource(entry), version: entry.version, active: entry.active };
+      });
+    },
+
+    /** The form schema with its ETag, from this process's cache (see cacheTtlMs). */
+    async taggedFormSchema(key: string, locale: Locale, version: number | undefined, role: string | null): Promise<TaggedFormSchema> {
+      return schemas.get(key, JSON.stringify([version ?? null, locale, role]), async () => {
+        const data = await this.formSchema(key, locale, version, role);
+        const etag = `"${createHash('sha256').update(JSON.stringify(data)).digest('base64url').slice(0, 27)}"`;
+        return { data, etag };
+      });
     },
 
     /**
@@ -113,4 +161,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { key, version: definition.version, locale, schema, uiSchema, filters };
     },
   };
-};
+}
+
+export default ticketTypesService;
