@@ -28,6 +28,8 @@ export interface AuthClientOptions {
 /** Login, logout and authenticated sends with transparent, single-flight token refresh. */
 export interface AuthClient {
   login(identifier: string, password: string): Promise<LoginUser>;
+  /** Trades the one-time code a single sign-on ended with (the CMS's callback put it in the URL) for the login's tokens. */
+  completeSso(code: string): Promise<{ user: LoginUser; redirect: string }>;
   logout(): Promise<void>;
   /** `fetch` with the bearer token; 401 → one refresh (shared) → the request again. */
   fetch(url: string, init?: RequestInit): Promise<Response>;
@@ -141,6 +143,15 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       const body = JSON.parse(text) as Tokens & { user: LoginUser };
       store.set({ jwt: body.jwt, refreshToken: body.refreshToken, deviceId: body.deviceId });
       return body.user;
+    },
+
+    async completeSso(code) {
+      const res = await postJson('/api/auth/sso/token', { code });
+      const text = await res.text();
+      if (!res.ok) throw errorFromResponse(res.status, text);
+      const body = JSON.parse(text) as Tokens & { user: LoginUser; redirect: string };
+      store.set({ jwt: body.jwt, refreshToken: body.refreshToken, deviceId: body.deviceId });
+      return { user: body.user, redirect: body.redirect };
     },
 
     async logout() {
