@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../auth/session';
+import { api, authClient, connectivity } from '../auth/session';
 import { useLocale } from '../i18n/locale-provider';
 import { queryKeys } from './query-keys';
-import type { TypeSchema } from './schema-types';
+import { createSchemaFetch } from './schema-fetch';
 import type { TicketType } from './ticket';
 
 /** The active ticket types. */
@@ -14,6 +14,8 @@ export function useTicketTypes() {
   });
 }
 
+const fetchSchema = createSchemaFetch(authClient, connectivity);
+
 /**
  * A type's form schema in the UI language; `version` selects the revision a ticket was
  * written with (the current one when absent).
@@ -22,11 +24,8 @@ export function useTypeSchema(key: string | undefined, version?: number) {
   const { locale } = useLocale();
   return useQuery({
     queryKey: queryKeys.typeSchema(key ?? '', locale, version),
-    queryFn: ({ signal }) =>
-      api<{ data: TypeSchema }>(`/api/ticketing/ticket-types/${encodeURIComponent(key!)}/schema`, {
-        query: { locale, version },
-        signal,
-      }).then((r) => r.data),
+    // with the ETag of the last answer: an unchanged schema comes back as a bodiless 304
+    queryFn: ({ signal }) => fetchSchema(key!, locale, version, signal),
     enabled: !!key,
     staleTime: 5 * 60_000,
   });
