@@ -60,6 +60,8 @@ async function main() {
     ...process.env,
     ENV_PATH: '/dev/null',
     NODE_ENV: 'production',
+    // a local run: /metrics may be open (production refuses to start so otherwise)
+    METRICS_PUBLIC: 'true',
     DATABASE_URL: dbUrl.toString(),
     REDIS_PREFIX: `bench:${process.pid}:`,
     LOG_LEVEL: 'warn',

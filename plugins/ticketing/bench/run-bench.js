@@ -42,6 +42,8 @@ const env = {
   ENCRYPTION_KEY: secret(),
   JWT_SECRET: secret(),
   STRAPI_TELEMETRY_DISABLED: 'true',
+  // a local run: /metrics may be open (production refuses to start so otherwise)
+  METRICS_PUBLIC: 'true',
 };
 
 async function admin(sql) {
