@@ -159,3 +159,11 @@ describe('range conditions on dates and date-times', () => {
     expect(before.ok ? [] : before.errors.map((e) => e.field)).toEqual(['memo']);
   });
 });
+
+describe('the portal’s copy of the compiled maintenance schema', () => {
+  it('is what the server compiles (zh-CN, as a handler): the portal’s condition tests run on the real thing', () => {
+    const copy = require(path.join(repo, 'portal/src/test/maintenance-schema.json'));
+    const { schema, uiSchema } = buildFormSchema(maintenance, 'zh-CN', registry, 'handler');
+    expect({ schema: copy.schema, uiSchema: copy.uiSchema }).toEqual({ schema, uiSchema });
+  });
+});
