@@ -122,13 +122,16 @@ describe('field access on every path', () => {
       expect(filtered.body.error.message).toBe('You may not filter by reporter_phone');
     });
 
-    it('a viewer’s Word report of the ticket holds neither the phone nor its history diff', async () => {
+    it('a viewer’s Word report of the ticket holds neither the phone nor its history diff, and does hold its work notes', async () => {
+      const note = await api().post(`/api/ticketing/tickets/${ticket}/notes`).set(auth(tokens.handler)).send({ data: { text: '已联系报障人，RRU 掉电' } });
+      expect(note.status).toBe(201);
       const job = await runExport(app.strapi, tokens.viewer, { ticketType: 'bs-fault', format: 'docx', filters: {}, locale: 'en' });
       expect(job.status).toBe('succeeded');
       const { bytes } = await download(app.strapi, tokens.viewer, job.documentId);
       const JSZip = (await import('jszip')).default;
       const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
       expect(xml).toContain('浦东张江基站01');
+      expect(xml).toContain('已联系报障人，RRU 掉电');
       expect(xml).not.toContain('13900139000');
       expect(xml).not.toContain(PHONE);
     });
