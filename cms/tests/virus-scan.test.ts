@@ -143,10 +143,22 @@ describe('virus scanning of uploads with a real clamd (EICAR-only database) and 
       expect(await stored()).toEqual(before);
     });
 
-    it('with CLAMD_FAIL_OPEN=true stores uploads unscanned', async () => {
+    it('with CLAMD_FAIL_OPEN=true a file over clamd\'s StreamMaxLength is still refused (413): clamd is up, it will not vouch for it', async () => {
       process.env.CLAMD_FAIL_OPEN = 'true';
       await app.restart();
       publisher = await userToken(app.strapi, 'publisher');
+      await clamd.start({ streamMaxLength: '1M' });
+      const before = await stored();
+      const padded = Buffer.concat([csv, Buffer.alloc(2 * 1024 * 1024, 0x0a)]);
+      const res = await postImport(padded, 'padded.csv');
+      expect(res.status).toBe(413);
+      expect(res.body.error).toMatchObject({ name: 'PayloadTooLargeError', details: { file: 'padded.csv' } });
+      expect(res.body.error.message).toMatch(/larger than the virus scanner checks/);
+      expect(await stored()).toEqual(before);
+      await clamd.stop();
+    });
+
+    it('with CLAMD_FAIL_OPEN=true stores uploads unscanned while clamd is down', async () => {
       const ticket = await newTicket();
       const photo = await uploadPhotos(ticket, [['roof.jpg', await siteJpeg()]]);
       expect(photo.status).toBe(201);

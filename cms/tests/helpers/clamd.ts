@@ -39,24 +39,27 @@ export async function startClamd() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clamd-'));
   fs.writeFileSync(path.join(dir, 'eicar.ndb'), `Eicar-Test-Signature:0:*:${EICAR.toString('hex')}\n`);
   const conf = path.join(dir, 'clamd.conf');
-  fs.writeFileSync(
-    conf,
-    [
-      `DatabaseDirectory ${dir}`,
-      `TCPSocket ${port}`,
-      'TCPAddr 127.0.0.1',
-      'Foreground true',
-      // at least the largest upload the platform takes (imports: 50 MB)
-      'StreamMaxLength 100M',
-      `PidFile ${path.join(dir, 'clamd.pid')}`,
-      'LogFile /dev/null',
-      '',
-    ].join('\n'),
-  );
+  const writeConf = (streamMaxLength: string) =>
+    fs.writeFileSync(
+      conf,
+      [
+        `DatabaseDirectory ${dir}`,
+        `TCPSocket ${port}`,
+        'TCPAddr 127.0.0.1',
+        'Foreground true',
+        `StreamMaxLength ${streamMaxLength}`,
+        `PidFile ${path.join(dir, 'clamd.pid')}`,
+        // a file of its own: clamd locks its log file, so two test clamds must not share one
+        `LogFile ${path.join(dir, 'clamd.log')}`,
+        '',
+      ].join('\n'),
+    );
   let child: ChildProcess | undefined;
   let output = '';
 
-  async function start() {
+  /** Starts clamd; `streamMaxLength` is the most it scans of one stream (by default at least the largest upload the platform takes: imports, 50 MB). */
+  async function start({ streamMaxLength = '100M' } = {}) {
+    writeConf(streamMaxLength);
     output = '';
     const c = spawn(BINARY, ['--foreground', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = c;

@@ -7,7 +7,7 @@ import { ClamdSizeLimitError, ClamdUnavailableError, parseReply, scanStream } fr
  * the real clamd is driven in cms/tests/virus-scan.test.ts. This covers what it cannot be made
  * to do on demand: hang, or answer mid-stream.
  */
-async function fakeClamd(reply: (received: Buffer) => string | null, opts: { answerAfterBytes?: number } = {}) {
+async function fakeClamd(reply: (received: Buffer) => string | null, opts: { answerAfterBytes?: number; closeAfterBytes?: number } = {}) {
   const received: Buffer[] = [];
   const server = net.createServer((socket) => {
     let buffer = Buffer.alloc(0);
@@ -20,9 +20,17 @@ async function fakeClamd(reply: (received: Buffer) => string | null, opts: { ans
         if (end < 0) return;
         command = buffer.subarray(0, end).toString();
         buffer = buffer.subarray(end + 1);
+        if (command === 'zPING') {
+          socket.end('PONG\0');
+          return;
+        }
       }
       while (buffer.length >= 4) {
         const length = buffer.readUInt32BE(0);
+        if (opts.closeAfterBytes !== undefined && Buffer.concat(chunks).length >= opts.closeAfterBytes) {
+          socket.destroy();
+          return;
+        }
         if (opts.answerAfterBytes !== undefined && Buffer.concat(chunks).length >= opts.answerAfterBytes) {
           socket.end('INSTREAM size limit exceeded. ERROR\0');
           return;
@@ -71,6 +79,12 @@ describe('clamd INSTREAM client', () => {
 
   it('takes a size-limit answer given mid-stream as ClamdSizeLimitError, not as a lost connection', async () => {
     const clamd = await fakeClamd(() => 'stream: OK', { answerAfterBytes: 256 * 1024 });
+    servers.push(clamd);
+    await expect(scanStream(clamd.address, chunked(200, 64 * 1024), 5000)).rejects.toBeInstanceOf(ClamdSizeLimitError);
+  });
+
+  it('takes a live clamd closing mid-stream without a verdict as a refusal (its answer lost to EPIPE), never as clamd being down', async () => {
+    const clamd = await fakeClamd(() => 'stream: OK', { closeAfterBytes: 256 * 1024 });
     servers.push(clamd);
     await expect(scanStream(clamd.address, chunked(200, 64 * 1024), 5000)).rejects.toBeInstanceOf(ClamdSizeLimitError);
   });

@@ -42,10 +42,23 @@ export function parseReply(reply: string): ScanVerdict {
   throw new ClamdUnavailableError(`clamd answered "${line || '(nothing)'}"`);
 }
 
+/** Whether clamd answers `zPING` with PONG within `timeoutMs`. */
+export function ping(address: ClamdAddress, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = 'socket' in address ? net.connect(address.socket) : net.connect(address.port, address.host);
+    let reply = '';
+    socket.setTimeout(timeoutMs, () => socket.destroy());
+    socket.on('connect', () => socket.write('zPING\0'));
+    socket.on('data', (data) => (reply += data.toString()));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(reply.startsWith('PONG')));
+  });
+}
+
 /**
  * Sends `content` to clamd with INSTREAM, chunk by chunk as the stream yields them (the file is
- * never held whole here), and reads the verdict. Everything — connecting, sending, the answer —
- * must finish within `timeoutMs`, else ClamdUnavailableError.
+ * never held whole here), and reads the verdict. clamd silent for `timeoutMs` at any point —
+ * connecting, taking the file, scanning — is ClamdUnavailableError.
  */
 export function scanStream(address: ClamdAddress, content: Readable, timeoutMs: number): Promise<ScanVerdict> {
   return new Promise<ScanVerdict>((resolve, reject) => {
@@ -74,10 +87,24 @@ export function scanStream(address: ClamdAddress, content: Readable, timeoutMs: 
       reply += data;
       if (reply.includes('\0')) answer();
     });
-    socket.on('end', answer);
-    socket.on('error', (error) => (reply ? answer() : finish(new ClamdUnavailableError(`clamd is unreachable: ${error.message}`))));
+    let streaming = false;
+    /**
+     * The connection ended without an answer. Mid-stream that is how clamd refuses a file over its
+     * StreamMaxLength when our next write beats its answer (EPIPE): if it still answers PING it
+     * closed on purpose, and the file must not pass as if clamd were down (fail-open).
+     */
+    const lost = async (error?: Error) => {
+      if (reply) return answer();
+      if (settled) return;
+      const alive = streaming && (await ping(address, timeoutMs));
+      if (alive) finish(new ClamdSizeLimitError('clamd closed the stream before its verdict (over its StreamMaxLength)'));
+      else finish(new ClamdUnavailableError(`clamd is unreachable: ${error?.message ?? 'connection closed without an answer'}`));
+    };
+    socket.on('end', () => void lost());
+    socket.on('error', (error) => void lost(error));
     content.on('error', (error) => finish(error));
     socket.once('connect', async () => {
+      streaming = true;
       try {
         socket.write('zINSTREAM\0');
         for await (const chunk of content) {
@@ -88,7 +115,8 @@ export function scanStream(address: ClamdAddress, content: Readable, timeoutMs: 
         }
         if (!settled) socket.write(chunkHeader(0));
       } catch (error) {
-        if (!settled && !reply) finish(error as Error);
+        // the socket's own failure reaches `lost`; this is the content stream's
+        if (!settled && !reply && !socket.destroyed) finish(error as Error);
       }
     });
   });
