@@ -60,6 +60,19 @@ describe('SlaTag', () => {
     expect(tag.dataset.sla).toBe('breached');
   });
 
+  it('says met for a resolved ticket within its targets, and paused with the time left for a rejected one', () => {
+    const stopped: TicketSla = { state: 'ok', response: clock({ running: false, elapsed: 600 }), resolution: clock({ running: false, target: 7200, elapsed: 1800 }) };
+    renderWithProviders(
+      <>
+        <SlaTag sla={stopped} status="resolved" />
+        <SlaTag sla={stopped} status="rejected" />
+      </>,
+    );
+    const [resolved, rejected] = screen.getAllByTestId('sla-tag');
+    expect(resolved.textContent).toBe('SLA 达标');
+    expect(rejected.textContent).toBe('已暂停 · 剩余 1小时 30分');
+  });
+
   it('shows nothing for a type without an SLA', () => {
     renderWithProviders(
       <>

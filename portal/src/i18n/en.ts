@@ -412,6 +412,8 @@ export const en: Messages = {
   'history.action.sla': 'SLA',
   'sla.state.warning': 'running out',
   'sla.state.breached': 'breached',
+  'sla.met': 'SLA met',
+  'sla.paused': 'Paused · {time} left',
   'sla.d': 'd',
   'sla.h': 'h',
   'sla.m': 'm',

@@ -410,6 +410,8 @@ export const zhCN = {
   'history.action.sla': 'SLA',
   'sla.state.warning': '即将到期',
   'sla.state.breached': '已超时',
+  'sla.met': 'SLA 达标',
+  'sla.paused': '已暂停 · 剩余 {time}',
   'sla.d': '天',
   'sla.h': '小时',
   'sla.m': '分',

@@ -62,7 +62,7 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
               <Space wrap>
                 <span>{title}</span>
                 {ticket && <StatusTag status={ticket.status} />}
-                {ticket && <SlaTag sla={ticket.sla} />}
+                {ticket && <SlaTag sla={ticket.sla} status={ticket.status} />}
                 {ticket && (
                   <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }} data-testid="ticket-version">
                     {t('form.version', { version: ticket.version })} · {t('form.creator', { name: ticket.creator?.username ?? '—' })}

@@ -61,7 +61,7 @@ export function TicketTable({ page, loading, state, types, schema, sortable, onC
           title: t('list.colSla'),
           sorter: true,
           sortOrder: sortOrder('sla'),
-          render: (_: unknown, ticket: Ticket) => <SlaTag sla={ticket.sla} />,
+          render: (_: unknown, ticket: Ticket) => <SlaTag sla={ticket.sla} status={ticket.status} />,
         },
       ]
     : [];
