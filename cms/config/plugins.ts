@@ -61,6 +61,9 @@ function jobsConfig(env: Env) {
     boardSecret: env('JOBS_BOARD_SECRET', ''),
     metricsToken: env('METRICS_TOKEN', ''),
     metricsPublic: env.bool('METRICS_PUBLIC', false),
+    alertsFile: env('ALERTS_CONFIG', path.join(configDir(env), 'alerts.yaml')),
+    ocrUrl: env('OCR_URL', 'http://127.0.0.1:8000'),
+    databaseUrl: env('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/ticketing'),
   };
 }
 

@@ -17,4 +17,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await db.raw(`CREATE INDEX IF NOT EXISTS ${table}_kind_state_created_idx ON ${table} (kind, state, created_at DESC)`);
   await db.raw(`CREATE INDEX IF NOT EXISTS ${table}_open_updated_idx ON ${table} (updated_at) WHERE state IN ('queued', 'running')`);
   await db.raw(`CREATE INDEX IF NOT EXISTS ${table}_document_idx ON ${table} (document_id)`);
+  getService(strapi, 'alerts').start();
 };

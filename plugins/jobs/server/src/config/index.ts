@@ -41,6 +41,11 @@ export interface JobsConfig {
   metricsToken: string;
   /** Serve `/metrics` without a token in production on purpose (METRICS_PUBLIC=true). */
   metricsPublic: boolean;
+  /** The alerts file (ALERTS_CONFIG, default config/alerts.yaml); missing: no alerts. */
+  alertsFile: string;
+  /** Where the alerts' probes look by default: the OCR service, PostgreSQL. */
+  ocrUrl: string;
+  databaseUrl: string;
 }
 
 const positive = (name: string, value: unknown) => {
@@ -71,6 +76,9 @@ export default {
     boardSecret: '',
     metricsToken: '',
     metricsPublic: false,
+    alertsFile: '',
+    ocrUrl: 'http://127.0.0.1:8000',
+    databaseUrl: 'postgres://postgres@127.0.0.1:5432/ticketing',
   }),
   validator(config: JobsConfig) {
     if (config.workers !== 'inline' && config.workers !== 'off') throw new Error(`jobs.workers (WORKERS) must be "inline" or "off", not "${config.workers}"`);

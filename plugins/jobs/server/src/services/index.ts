@@ -1,3 +1,4 @@
+import alerts from './alerts';
 import board from './board';
 import cancelFlags from './cancel-flags';
 import jobs from './jobs';
@@ -7,6 +8,7 @@ import records from './records';
 import workers from './workers';
 
 export default {
+  alerts,
   board,
   'cancel-flags': cancelFlags,
   jobs,

@@ -6,7 +6,7 @@ import { getService } from '../utils/get-service';
 type Counts = Record<string, number>;
 
 // jobs not yet started: what "queue depth" means here
-const DEPTH_STATES = ['waiting', 'prioritized', 'delayed', 'paused', 'waiting-children'];
+export const DEPTH_STATES = ['waiting', 'prioritized', 'delayed', 'paused', 'waiting-children'];
 
 /**
  * A histogram whose values live in Redis (written by every worker process). prom-client's
@@ -55,6 +55,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     registers: [registry],
   });
   addJobMetrics(registry);
+  // cumulative, for the 5xx-rate alert (the counter's own values are per label set)
+  const totals = { total: 0, errors: 0 };
 
   function addJobMetrics(r: Registry) {
     new Gauge({
@@ -90,7 +92,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     observeRequest(route: string, method: string, status: number, seconds: number) {
       const labels = { route, method, status: String(status) };
       httpRequests.inc(labels);
+      totals.total += 1;
+      if (status >= 500) totals.errors += 1;
       httpDuration.observe(labels, seconds);
+    },
+
+    /** Requests answered by this process so far, and how many of them were 5xx. */
+    requestTotals() {
+      return { ...totals };
     },
 
     /** The metrics in Prometheus text format. */

@@ -60,6 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } else if (job.finishedOn) {
       await records().finish(id, 'failed', { error: error.message });
       await observe(queue, 'failed', job);
+      await getService(strapi, 'alerts').jobFailed(queue, id, error.message);
     } else {
       await records().retrying(id, error.message, job.attemptsStarted);
     }

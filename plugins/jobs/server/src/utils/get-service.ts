@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type alerts from '../services/alerts';
 import type board from '../services/board';
 import type cancelFlags from '../services/cancel-flags';
 import type jobs from '../services/jobs';
@@ -8,6 +9,7 @@ import type records from '../services/records';
 import type workers from '../services/workers';
 
 interface Services {
+  alerts: ReturnType<typeof alerts>;
   board: ReturnType<typeof board>;
   'cancel-flags': ReturnType<typeof cancelFlags>;
   jobs: ReturnType<typeof jobs>;
