@@ -109,6 +109,7 @@ describe('every content-API answer writes timestamps with the platform offset', 
       const link = new URL((await photosOf(shared.ticket))[0].url, 'http://localhost');
       return { params: { 'key(.*)': link.pathname.replace('/api/ticketing/files/', '') }, query: link.search.slice(1) };
     },
+    'access GET /docs/:file': async () => ({ params: { file: 'swagger-ui.css' } }),
     'jobs POST /:id/cancel': async () => ({ params: { id: (await addTestJob(app.strapi, { mode: 'steps', steps: 1 })).documentId } }),
     'ocr POST /jobs': async () => ({ body: { data: { ticket: shared.ticket } } }),
     'ocr GET /results': async () => ({ query: `ticket=${shared.ticket}` }),
@@ -214,7 +215,7 @@ describe('every content-API answer writes timestamps with the platform offset', 
           failed.push(`${label}: give the walk a value for ${missing.join(', ')}`);
           continue;
         }
-        const url = `/api/${plugin}${route.path.replace(/:([^/]+)/g, (_m: string, name: string) => params[name])}`.replace(/\/$/, '');
+        const url = `/api${route.config?.prefix ?? `/${plugin}`}${route.path.replace(/:([^/]+)/g, (_m: string, name: string) => params[name])}`.replace(/\/$/, '');
         let req = api()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](call.query ? `${url}?${call.query}` : url).set(auth());
         for (let i = 0; i < (call.files ?? 0); i += 1) req = req.attach('files', await plainPng(), `walk-${i}.png`);
         if (call.attach) {

@@ -110,8 +110,9 @@ describe('RBAC: the matrix and the transition table', () => {
   });
 
   it('declares a right on every content-API route of every project plugin', () => {
-    // the only routes without a user: signed file links, whose signature is the authorisation
-    const PUBLIC_ROUTES = ['ticketing: GET /files/:key(.*)'];
+    // the only routes without a user: signed file links, whose signature is the authorisation,
+    // and the OpenAPI document with its reference viewer, which describe the API and hold no data
+    const PUBLIC_ROUTES = ['ticketing: GET /files/:key(.*)', 'access: GET /openapi.json', 'access: GET /docs', 'access: GET /docs/:file'];
     const pluginsDir = path.resolve(__dirname, '..', '..', 'plugins');
     const projectPlugins = fs
       .readdirSync(pluginsDir)

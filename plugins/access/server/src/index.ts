@@ -1,4 +1,5 @@
 import bootstrap from './bootstrap';
+import { docsRoutes } from './openapi/docs-routes';
 import config from './config';
 import middlewares from './middlewares';
 import policies from './policies';
@@ -23,6 +24,10 @@ export { formatTimestamp } from './time/format-timestamp';
 export { zonedFormatter } from './time/zoned-format';
 export { wallClockDate, zoneOffsets, type ZoneOffsets } from './time/zone-offsets';
 export { accessService } from './utils/get-service';
+export { addOpenApiSchemas, type SchemaSource } from './openapi/schema-sources';
+export { openApiDocument } from './openapi/document-cache';
+export { responseChecker } from './openapi/response-check';
+export { arrayOf, anyObject, bool, data, file, int, named, nullable, object, page, paging, ref, str, timestamp, type JsonSchema, type RouteSpec } from './openapi/spec-types';
 
 export default {
   bootstrap,
@@ -30,4 +35,6 @@ export default {
   middlewares,
   policies,
   services,
+  // GET /api/openapi.json and the reference at /api/docs
+  routes: { 'content-api': { type: 'content-api', routes: docsRoutes } },
 };

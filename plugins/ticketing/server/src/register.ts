@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { accessService } from 'strapi-plugin-access';
+import { accessService, addOpenApiSchemas } from 'strapi-plugin-access';
 import { FIELD_DESIGNER, PLUGIN_ID } from './constants';
 import { ticketTypeVersioning } from './document-middlewares/ticket-type-versioning';
+import { ticketFormSchemas } from './openapi/form-schemas';
 import { readTransitions } from './tickets/transitions-section';
 import { getService } from './utils/get-service';
 
@@ -12,4 +13,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   accessService(strapi, 'access').defineSection('transitions', readTransitions);
   // the migration queue, in every process (the CMS adds jobs, workers run them)
   getService(strapi, 'ticket-migrations').register();
+  // each active type's form in the OpenAPI document, built when the document is
+  addOpenApiSchemas(strapi, () => ticketFormSchemas(strapi));
 };
