@@ -104,6 +104,11 @@ describe('single sign-on through OpenID Connect', () => {
     expect(res.body).toEqual({ enabled: true, label: { 'zh-CN': '使用 SSO 登录', en: 'Sign in with SSO' }, localLogin: true });
   });
 
+  it('is described in the OpenAPI document, so the answers below are checked against it', async () => {
+    const paths = Object.keys((await http().get('/api/openapi.json')).body.paths);
+    expect(paths).toEqual(expect.arrayContaining(['/auth/sso/config', '/auth/sso/login', '/auth/sso/callback', '/auth/sso/token']));
+  });
+
   it('sends the browser to the IdP with state, nonce and an S256 PKCE challenge', async () => {
     const { authorizationUrl } = await startSignIn();
     expect(authorizationUrl.origin).toBe(idp.issuer);

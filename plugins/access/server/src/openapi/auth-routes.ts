@@ -1,5 +1,5 @@
 import type { SpecifiedRoute } from './build-document';
-import { arrayOf, bool, int, named, object, str, timestamp, type JsonSchema, type RouteSpec } from './spec-types';
+import { arrayOf, bool, file, int, named, object, str, timestamp, type JsonSchema, type RouteSpec } from './spec-types';
 
 /*
  * The routes of Users & Permissions the project uses (sign-in with token families, and the
@@ -45,6 +45,32 @@ const specs: [method: string, path: string, right: string | null, spec: RouteSpe
     summary: 'Set a new password with the code from the mail',
     body: object({ code: str, password: str, passwordConfirmation: str }),
     responses: { 200: object({ jwt: str, user }, ['jwt']) },
+  }],
+  // single sign-on (cms/src/auth/sso): 404 on each while OIDC_ISSUER is unset, but /auth/sso/config
+  ['GET', '/auth/sso/config', null, {
+    summary: 'Whether the portal offers single sign-on (and its button label) and the password form',
+    responses: {
+      200: object({
+        enabled: bool,
+        label: { type: ['object', 'null'], properties: { 'zh-CN': str, en: str } },
+        localLogin: bool,
+      }),
+    },
+  }],
+  ['GET', '/auth/sso/login', null, {
+    summary: 'To the IdP (302): authorization code flow with PKCE S256, state and nonce kept server-side',
+    query: { redirect: { ...str, description: 'the portal page to land on afterwards (a path)' } },
+    responses: { 302: file('text/plain', 'Location: the IdP\'s authorization endpoint') },
+  }],
+  ['GET', '/auth/sso/callback', null, {
+    summary: 'The IdP\'s answer: checked, the user synced, back to the portal (302) with a one-time code or an error code',
+    query: { code: str, state: str, iss: str, error: str, error_description: str },
+    responses: { 302: file('text/plain', 'Location: <PORTAL_URL>/login?ssoCode=… or ?ssoError=<code>') },
+  }],
+  ['POST', '/auth/sso/token', null, {
+    summary: 'Trade the one-time code of a single sign-on (60 s, single use) for the login\'s tokens',
+    body: object({ code: str }),
+    responses: { 200: object({ jwt: str, refreshToken: str, user, deviceId: str, redirect: str }) },
   }],
   ['GET', '/users/me', 'account', { summary: 'The signed-in user', responses: { 200: user } }],
   ['GET', '/users', 'users.manage', { summary: 'Users (admins)', responses: { 200: arrayOf(user) } }],
