@@ -69,9 +69,12 @@ describe('hostile input: a JSON 4xx, never a 5xx, and nothing written', () => {
     const before = await tableCounts();
     const bad: string[] = [];
     let fired = 0;
+    // the API reference's page and its files answer 200 with HTML, CSS or JavaScript; their errors are JSON
+    const servesPage = (label: string) => label.startsWith('access GET /docs');
     const judge = (label: string, res: request.Response) => {
       fired += 1;
-      if (res.status >= 500 || !/json/.test(res.type)) bad.push(`${label}: ${res.status} ${res.type} ${res.text.slice(0, 160)}`);
+      const json = /json/.test(res.type) || (res.status < 300 && servesPage(label));
+      if (res.status >= 500 || !json) bad.push(`${label}: ${res.status} ${res.type} ${res.text.slice(0, 160)}`);
     };
     const all = routes();
     expect(all.length).toBeGreaterThanOrEqual(40);

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
 import request from 'supertest';
 import { responseChecker } from 'strapi-plugin-access';
 import { projectPlugins } from './helpers/project-plugins';
@@ -98,6 +100,32 @@ describe('OpenAPI document', () => {
     const other = await api().get('/api/docs/package.json');
     expect(other.status).toBe(404);
     expect(other.body.error.message).toMatch(/package\.json/);
+  });
+
+  it('Swagger UI renders every plugin\'s routes in Chromium, with nothing refused by the CSP and nothing fetched from elsewhere', async () => {
+    const server = app.strapi.server.httpServer;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // Debian's chromium (as the portal's e2e tests use it), never a downloaded browser
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      const outside: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('request', (req) => !req.url().startsWith(`${origin}/`) && !req.url().startsWith('data:') && outside.push(req.url()));
+      await page.goto(`${origin}/api/docs`);
+      await page.waitForSelector('.opblock-tag[data-tag="notifications"]', { timeout: 60_000 });
+      const tags = await page.$$eval('.opblock-tag', (elements) => elements.map((e) => e.getAttribute('data-tag')));
+      expect(tags).toEqual(expect.arrayContaining(['ticketing', 'jobs', 'ocr', 'excel-io', 'notifications', 'auth', 'access']));
+      expect(await page.locator('.opblock-summary-path[data-path="/ticketing/tickets/{id}"]').count()).toBeGreaterThanOrEqual(3);
+      expect(problems).toEqual([]);
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   const adminToken = async () => (await import('./helpers/users')).userToken(app.strapi, 'admin');

@@ -23,10 +23,11 @@ const ASSETS: Record<string, string> = {
 };
 
 // a file of its own rather than an inline script: the CSP allows scripts from 'self' only
-// (the document's URL is taken from this script's own, /api/docs/init.js, so a proxy's prefix is kept)
+// (the document's URL is taken from this script's own, /api/docs/init.js, so a proxy's prefix is kept;
+// no validator badge: it would send the document to an outside service)
 const INIT_SCRIPT = `var openApiUrl = new URL('../openapi.json', document.currentScript.src).href;
 window.onload = function () {
-  window.ui = SwaggerUIBundle({ url: openApiUrl, dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true,
+  window.ui = SwaggerUIBundle({ url: openApiUrl, dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true, validatorUrl: null,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });
 };
 `;

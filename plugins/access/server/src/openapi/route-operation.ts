@@ -25,7 +25,7 @@ const rightOf = (route: DeclaredRoute): string | undefined =>
     .find((p) => p?.name === HAS_RIGHT_POLICY)?.config?.right;
 
 function response(status: string, schema: JsonSchema) {
-  if (status === '204' || status === '302') return { description: STATUS_TEXT[status] };
+  if (status === '204' || status === '302' || status === '304') return { description: STATUS_TEXT[status] };
   const { [MEDIA_TYPE_KEY]: mediaType, ...rest } = schema;
   return { description: STATUS_TEXT[status] ?? status, content: { [(mediaType as string) ?? 'application/json']: { schema: rest } } };
 }

@@ -21,6 +21,9 @@ export default {
       responses: { 200: page(ref('JobRecord')) },
     }),
     route('GET', '/:id', 'jobs.findOne', 'jobs.read', { summary: 'A job: status, progress, result or error', responses: { 200: job } }),
-    route('POST', '/:id/cancel', 'jobs.cancel', 'jobs.cancel', { summary: 'Cancel a queued or running job', responses: { 200: job } }),
+    route('POST', '/:id/cancel', 'jobs.cancel', 'jobs.cancel', {
+      summary: 'Cancel a job: a waiting one at once (200), a running one when its worker next checks (202); a finished one is a 409',
+      responses: { 200: job, 202: job },
+    }),
   ],
 };

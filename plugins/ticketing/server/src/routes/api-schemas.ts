@@ -56,7 +56,7 @@ export const formSchemaAnswer: JsonSchema = object({
   locale: { enum: ['zh-CN', 'en'] },
   schema: { type: 'object', description: 'JSON Schema draft-07 of the form, labels in the locale (the same builder as components `TicketForm_<key>`)' },
   uiSchema: { type: 'object', description: 'RJSF uiSchema' },
-  filters: arrayOf(object({ field: str, operators: arrayOf(str), sortable: bool, input: str })),
+  filters: arrayOf(object({ field: str, operators: arrayOf(str), sortable: bool, input: nullable(str) })),
 }, ['filters']);
 
 export const me: JsonSchema = object({

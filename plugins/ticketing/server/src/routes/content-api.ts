@@ -27,7 +27,7 @@ export default {
     route('GET', '/ticket-types/:key/schema', 'ticket-types.schema', 'tickets.read', {
       summary: 'A type\'s form as JSON Schema and uiSchema, as the caller\'s role may see it',
       query: { locale: { enum: ['zh-CN', 'en'], description: 'else Accept-Language, else zh-CN' }, version: { type: 'integer', minimum: 1, description: 'a past revision' } },
-      responses: { 200: data(formSchemaAnswer) },
+      responses: { 200: data(formSchemaAnswer), 304: {} },
     }),
     // moving tickets between a type's versions: admins only
     route('GET', '/ticket-types/:key/versions', 'ticket-migrations.versions', 'ticket-types.migrate', {
