@@ -38,7 +38,7 @@ describe('OpenAPI document', () => {
       userJwt: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
       apiToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
     });
-    for (const path of ['/ticketing/tickets/{id}', '/jobs', '/jobs/{id}', '/ocr/jobs', '/excel-io/imports', '/notifications/webhooks/{id}', '/auth/local', '/auth/refresh', '/auth/logout', '/users/me']) {
+    for (const path of ['/ticketing/tickets/{id}', '/jobs', '/jobs/{id}', '/ocr/jobs', '/excel-io/imports', '/notifications/webhooks/{id}', '/auth/local', '/auth/refresh', '/auth/logout', '/auth/sso/token', '/users/me']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const findOne = doc.paths['/ticketing/tickets/{id}'].get;

@@ -2,8 +2,8 @@ import type { SpecifiedRoute } from './build-document';
 import { arrayOf, bool, file, int, named, object, str, timestamp, type JsonSchema, type RouteSpec } from './spec-types';
 
 /*
- * The routes of Users & Permissions the project uses (sign-in with token families, and the
- * admins' user management), described here because they are Strapi's and carry no spec of
+ * The routes of Users & Permissions the project uses (sign-in with token families, single
+ * sign-on, and the admins' user management), described here because they are Strapi's and carry no spec of
  * their own. The CMS's auth middlewares (cms/src/middlewares) shape login, refresh and logout.
  */
 
@@ -71,6 +71,22 @@ const specs: [method: string, path: string, right: string | null, spec: RouteSpe
     summary: 'Trade the one-time code of a single sign-on (60 s, single use) for the login\'s tokens',
     body: object({ code: str }),
     responses: { 200: object({ jwt: str, refreshToken: str, user, deviceId: str, redirect: str }) },
+  }],
+  // single sign-on (cms/src/auth/sso), when configured: the same token pair as a password login
+  ['GET', '/auth/sso/config', null, {
+    summary: 'Whether single sign-on is configured, its button label, and whether password sign-in is on',
+    responses: { 200: object({ enabled: bool, label: { anyOf: [object({ 'zh-CN': str, en: str }), { type: 'null' }], description: 'the button\'s text per locale' }, localLogin: bool }) },
+  }],
+  ['GET', '/auth/sso/login', null, {
+    summary: 'To the OpenID provider (authorization code with PKCE); `?redirect=` is the portal page to come back to',
+    query: { redirect: str },
+    responses: { 302: {} },
+  }],
+  ['GET', '/auth/sso/callback', null, { summary: 'The provider\'s answer: back to the portal with a one-time hand-over code (or `ssoError`)', responses: { 302: {} } }],
+  ['POST', '/auth/sso/token', null, {
+    summary: 'Trade the one-time hand-over code for the login\'s tokens',
+    body: object({ code: str }),
+    responses: { 200: object({ jwt: str, refreshToken: str, deviceId: str, user, redirect: { ...str, description: 'the portal page the sign-in started from' } }) },
   }],
   ['GET', '/users/me', 'account', { summary: 'The signed-in user', responses: { 200: user } }],
   ['GET', '/users', 'users.manage', { summary: 'Users (admins)', responses: { 200: arrayOf(user) } }],
