@@ -91,8 +91,13 @@ describe('field types in PostgreSQL', () => {
     db.schema.createTable(table, (t) => {
       t.increments('id');
       t.string('type_key');
+      t.integer('type_version');
       t.string('state');
       t.jsonb('form_data');
+      t.integer('assignee_id');
+      t.string('sla_state');
+      t.timestamp('sla_due_at', { useTz: true });
+      t.timestamp('sla_check_at', { useTz: true });
       t.timestamp('created_at', { useTz: true });
       t.timestamp('updated_at', { useTz: true });
     });

@@ -37,7 +37,10 @@ export async function choose(page: Page, select: Locator, title: string): Promis
 export async function setDateTime(page: Page, input: Locator, text: string): Promise<void> {
   await input.click();
   await input.fill(text);
-  await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+  // the previous picker's dropdown may still be fading out: wait until only this one shows
+  const ok = page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
+  for (let i = 0; i < 40 && (await ok.count()) > 1; i++) await page.waitForTimeout(50);
+  await ok.click();
 }
 
 /** The shown names of the ticket's photos, in their order. */
