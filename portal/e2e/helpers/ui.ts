@@ -30,7 +30,10 @@ export async function signOut(page: Page): Promise<void> {
 /** Picks the option titled `title` in the antd Select `select`. */
 export async function choose(page: Page, select: Locator, title: string): Promise<void> {
   await select.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+  // another select's dropdown may still be fading out with the same option: wait until only this one shows
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
+  for (let i = 0; i < 40 && (await option.count()) > 1; i++) await page.waitForTimeout(50);
+  await option.click();
 }
 
 /** Types a date-time into an antd DatePicker with time and confirms it. */
