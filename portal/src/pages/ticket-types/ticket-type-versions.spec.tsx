@@ -43,7 +43,9 @@ const entries: MigrationEntry[] = [
 const result = { typeKey: 'mig', from: 1, to: 2, dryRun: true, counts: { total: 2, migrated: 1, kept: 1 } };
 const posted: unknown[] = [];
 
-vi.mock('../../auth/session', () => ({
+// only `api` is replaced: the pages it renders import the rest of the session module too
+vi.mock('../../auth/session', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../auth/session')>()),
   api: vi.fn(async (path: string, options: { method?: string; body?: unknown; query?: { outcome?: string } } = {}) => {
     if (path === '/api/ticketing/ticket-types') return { data: [{ key: 'mig', name: label('迁移测试'), version: 2 }] };
     if (path === '/api/ticketing/ticket-types/mig/versions') return { data: versions };
