@@ -30,20 +30,16 @@ export async function signOut(page: Page): Promise<void> {
 /** Picks the option titled `title` in the antd Select `select`. */
 export async function choose(page: Page, select: Locator, title: string): Promise<void> {
   await select.click();
-  // another select's dropdown may still be fading out with the same option: wait until only this one shows
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
-  for (let i = 0; i < 40 && (await option.count()) > 1; i++) await page.waitForTimeout(50);
-  await option.click();
+  // another select's dropdown may still be fading out with the same option: antd marks it *-leave
+  await page.locator(`.ant-select-dropdown:visible:not([class*="-leave"]) .ant-select-item-option[title="${title}"]`).click();
 }
 
 /** Types a date-time into an antd DatePicker with time and confirms it. */
 export async function setDateTime(page: Page, input: Locator, text: string): Promise<void> {
   await input.click();
   await input.fill(text);
-  // the previous picker's dropdown may still be fading out: wait until only this one shows
-  const ok = page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
-  for (let i = 0; i < 40 && (await ok.count()) > 1; i++) await page.waitForTimeout(50);
-  await ok.click();
+  // the previous picker's dropdown may still be fading out: antd marks it *-leave
+  await page.locator('.ant-picker-dropdown:visible:not([class*="-leave"]) .ant-picker-ok button').click();
 }
 
 /** The shown names of the ticket's photos, in their order. */
