@@ -1,3 +1,5 @@
+import { offlineEn } from './offline-messages';
+import { phoneEn } from './phone-messages';
 import type { Messages } from './zh-cn';
 
 /** The portal's texts in English. */
@@ -418,4 +420,6 @@ export const en: Messages = {
   'sla.h': 'h',
   'sla.m': 'm',
   'sla.s': 's',
+  ...phoneEn,
+  ...offlineEn,
 };

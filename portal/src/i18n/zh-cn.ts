@@ -1,3 +1,6 @@
+import { offlineZhCN } from './offline-messages';
+import { phoneZhCN } from './phone-messages';
+
 /** The portal's texts in Simplified Chinese, the default language; `{name}` marks a value. */
 export const zhCN = {
   'app.title': '5G 工单平台',
@@ -416,6 +419,8 @@ export const zhCN = {
   'sla.h': '小时',
   'sla.m': '分',
   'sla.s': '秒',
+  ...phoneZhCN,
+  ...offlineZhCN,
 } as const;
 
 /** Every text key of the portal. */
