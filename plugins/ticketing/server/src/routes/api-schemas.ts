@@ -23,7 +23,8 @@ export const ticket: JsonSchema = named('Ticket', {
     updatedAt: timestamp,
     allowedTransitions: arrayOf({ enum: [...TICKET_STATES] }),
     sla: nullable(object({ state: str, response: slaClock, resolution: slaClock })),
-  }, ['photos', 'assignee', 'allowedTransitions', 'sla']),
+    distance: { type: 'integer', minimum: 0, description: 'metres from the `near` point of a list query (great-circle), only then' },
+  }, ['photos', 'assignee', 'allowedTransitions', 'sla', 'distance']),
 });
 
 export const photo: JsonSchema = named('Photo', object({

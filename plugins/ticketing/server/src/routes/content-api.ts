@@ -12,6 +12,13 @@ const listQuery = {
   import: { ...str, description: 'tickets created by this import job' },
   sort: { ...str, description: '`createdAt:desc` (default), `updatedAt:asc`, `sla:asc`, `form.<field>:asc`…' },
   filters: { type: 'object', description: '`filters[form][<field>][$op]=value` with the operators of the field\'s type (GET /ticket-types/{key}/schema lists them)' },
+  near: {
+    ...str,
+    description:
+      '`<longitude>,<latitude>` (decimal degrees, e.g. `121.47,31.23`): only tickets with a position (their `longitude`/`latitude` form fields), ' +
+      'nearest first, each with its `distance` in metres; without `type`, of the types whose coordinates the caller may read. Not with `sort`',
+  },
+  radius: { type: 'number', exclusiveMinimum: 0, description: 'with `near`: only tickets within this many metres' },
   ...paging,
 };
 

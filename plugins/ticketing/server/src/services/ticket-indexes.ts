@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { AUDIT_LOG_UID, TICKET_UID } from '../constants';
 import { fieldExpression, quoteTypeKey } from '../tickets/form-expressions';
+import { hasPosition, positionIndexStatement } from '../tickets/near';
 import type { ValueKind } from '../field-types';
 import type { TicketTypeEntry } from './ticket-types';
 import { getService } from '../utils/get-service';
@@ -42,6 +43,8 @@ export function ticketIndexStatements(
     `CREATE INDEX IF NOT EXISTS ${indexName('audit_entity')} ON ${audit} (entity_kind, entity_id, created_at DESC, id DESC)`,
   ];
   for (const type of types) {
+    // "near me": a GiST index on the position finds the tickets in a bounding box (no extension needed)
+    if (hasPosition(type.fields, (f) => kindOf(f.type))) statements.push(positionIndexStatement(indexName(type.key, 'position'), tickets, type.key));
     for (const field of type.fields) {
       const kind = kindOf(field.type);
       if (!kind?.indexed) continue;

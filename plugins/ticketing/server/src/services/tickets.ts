@@ -6,6 +6,7 @@ import { accessService, ConflictError, InvalidError, MissingRightError, NotFound
 import { FormValidator, type FormResult } from '../tickets/form-validator';
 import { diffForms } from '../tickets/form-diff';
 import { buildListCount, buildListQueries, buildListRows } from '../tickets/list-sql';
+import { nearWindow } from '../tickets/near-window';
 import { ListQueryError, parseListQuery } from '../tickets/list-query';
 import { INITIAL_STATE, isLegalMove, transitionRight, type TicketState } from '../tickets/workflow';
 import { canReadField, type FieldDefinition, type Locale } from '../field-types';
@@ -311,6 +312,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         return parseListQuery(query, {
           knownType: (key) => types.has(key),
+          typeKeys: () => [...types.keys()],
           fieldsOf: (key) => new Map((types.get(key)?.fields ?? []).map((f: FieldDefinition) => [f.key, f])),
           mayRead: (field) => canReadField(field, role),
           userId,
@@ -326,6 +328,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The page and count queries a list request runs (also what tests EXPLAIN); 400 on a bad query. */
     async listQueries(query: Record<string, unknown>, role: string | null = null, userId: number | null = null) {
       const parsed = await this.parseList(query, role, userId);
+      if (parsed.near && parsed.near.radius === undefined) parsed.near.within = await nearWindow(strapi.db.connection, table(), parsed);
       return { parsed, ...buildListQueries(strapi.db.connection, table(), parsed, config().countLimit) };
     },
 
@@ -427,7 +430,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             hidden.get(r.type_key) ?? new Set(),
             (id) => slas.get(id) ?? null,
           ),
-        ),
+        ).map((ticket, i) => (parsed.near ? { ...ticket, distance: Math.round(Number(page[i].distance_m)) } : ticket)),
         pagination: {
           page: parsed.page,
           pageSize: parsed.pageSize,

@@ -1,6 +1,7 @@
 import { InvalidError, pageParams } from 'strapi-plugin-access';
 import { FILTER_OPERATORS, type FieldDefinition, type FieldType, type FilterOperator, type ParseContext, type ValueKind } from '../field-types';
 import { isTicketState, type TicketState } from './workflow';
+import { hasPosition, LATITUDE_KEY, LONGITUDE_KEY, parseNear, type NearPoint } from './near';
 
 export interface FormFilter {
   field: FieldDefinition;
@@ -23,6 +24,12 @@ export interface ListQuery {
   slaStates?: string[];
   sort: { by: 'created_at' | 'updated_at' | 'sla_due_at'; dir: 'asc' | 'desc' } | { field: FieldDefinition; kind: ValueKind; dir: 'asc' | 'desc' };
   filters: FormFilter[];
+  /**
+   * `near`: only tickets with a position, nearest first, within `radius` when given — of the
+   * `types` whose longitude and latitude the caller may read (a distance would tell them).
+   * `within`: how far the page query looks (the service picks it so a page is exact with the index).
+   */
+  near?: NearPoint & { types: string[]; within?: number };
 }
 
 /** A bad list query (a 400): the message names the parameter. */
@@ -43,6 +50,8 @@ export interface ListQueryContext {
   typeOf(name: string): FieldType | undefined;
   parseContext: ParseContext;
   knownType(key: string): boolean;
+  /** Every ticket type's key (`near` without `type` looks at all that have a position). */
+  typeKeys?(): string[];
 }
 
 function parseValue(filter: { field: FieldDefinition; kind: ValueKind; op: FilterOperator }, raw: unknown, ctx: ListQueryContext): unknown {
@@ -162,5 +171,29 @@ export function parseListQuery(query: Record<string, unknown>, ctx: ListQueryCon
       sort = { field, kind, dir };
     }
   }
-  return { page, pageSize, type, states, importJob, assignee, slaStates, sort, filters };
+  const near = parseNearQuery(query, type, ctx);
+  return { page, pageSize, type, states, importJob, assignee, slaStates, sort, filters, ...(near ? { near } : {}) };
+}
+
+/**
+ * `near` and `radius`: the point, and the types whose position the caller may read. A type
+ * asked for by name without one is a 400; across types, the others are left out — a role that
+ * may not read a type's coordinates must not learn them from distances or from the order.
+ */
+function parseNearQuery(query: Record<string, unknown>, type: string | undefined, ctx: ListQueryContext): ListQuery['near'] {
+  if (query.near === undefined) {
+    if (query.radius !== undefined) throw new ListQueryError('radius needs near=<longitude>,<latitude>');
+    return undefined;
+  }
+  const parsed = parseNear(query.near, query.radius);
+  if (!parsed.ok) throw new ListQueryError(parsed.error);
+  if (query.sort !== undefined) throw new ListQueryError('near orders by distance: leave sort out');
+  const located = (key: string) => {
+    const fields = ctx.fieldsOf(key);
+    const readable = [LONGITUDE_KEY, LATITUDE_KEY].every((k) => fields.has(k) && (!ctx.mayRead || ctx.mayRead(fields.get(k)!)));
+    return readable && hasPosition(fields.values(), (f) => ctx.typeOf(f.type)?.valueKind);
+  };
+  if (type && !located(type)) throw new ListQueryError(`near: type ${type} has no longitude and latitude you may read`);
+  const types = type ? [type] : (ctx.typeKeys?.() ?? []).filter(located);
+  return { ...parsed.value, types };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { FormFilter, ListQuery } from './list-query';
 import { fieldExpression, quoteTypeKey } from './form-expressions';
+import { DISTANCE_SQL, distanceBindings, nearWhere } from './near';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const SQL_OP = { $eq: '=', $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' } as const;
@@ -27,8 +28,11 @@ function applyFilter(qb: Knex.QueryBuilder, filter: FormFilter) {
   }
 }
 
-/** The WHERE part shared by the page query and the count query. */
-function applyWhere(qb: Knex.QueryBuilder, query: ListQuery) {
+/**
+ * The WHERE part shared by the page query and the count query. With `near`, `nearRadius` is
+ * how far to look: the caller's radius for the count, the service's window for the page.
+ */
+function applyWhere(qb: Knex.QueryBuilder, query: ListQuery, nearRadius = query.near?.radius) {
   // inlined, not bound: partial indexes (WHERE type_key = '…') are matched at plan time
   if (query.type) qb.whereRaw(`type_key = ${quoteTypeKey(query.type)}`);
   if (query.states) qb.whereIn('state', query.states);
@@ -38,6 +42,10 @@ function applyWhere(qb: Knex.QueryBuilder, query: ListQuery) {
   else if (query.assignee !== undefined) qb.where('assignee_id', query.assignee);
   if (query.slaStates) qb.whereIn('sla_state', query.slaStates);
   query.filters.forEach((f) => applyFilter(qb, f));
+  if (query.near) {
+    const where = nearWhere(query.near.types, query.near, nearRadius);
+    qb.whereRaw(where.sql, where.bindings);
+  }
 }
 
 /**
@@ -46,9 +54,13 @@ function applyWhere(qb: Knex.QueryBuilder, query: ListQuery) {
  */
 export function buildListRows(db: Knex, table: string, query: ListQuery) {
   const rows = db(table).select('*');
-  applyWhere(rows, query);
-  const { sort } = query;
-  if ('by' in sort && sort.by === 'sla_due_at') {
+  const { sort, near } = query;
+  applyWhere(rows, query, near ? (near.within ?? near.radius) : undefined);
+  if (near) {
+    // metres from the caller's point, as the API answers it (`distance_m`), nearest first
+    rows.select(db.raw(`${DISTANCE_SQL} AS distance_m`, distanceBindings(near)));
+    rows.orderByRaw(`${DISTANCE_SQL} ASC, id ASC`, distanceBindings(near));
+  } else if ('by' in sort && sort.by === 'sla_due_at') {
     rows.orderByRaw(`sla_due_at ${sort.dir} NULLS LAST, id ${sort.dir}`);
   } else if ('by' in sort) {
     rows.orderByRaw(`${sort.by} ${sort.dir}, id ${sort.dir}`);
@@ -75,6 +87,16 @@ export function buildListQueries(db: Knex, table: string, query: ListQuery, coun
       ? db.count({ total: '*' }).from(matches.select(db.raw('1')).limit(countLimit + 1).as('capped'))
       : matches.count({ total: '*' });
   return { rows, count };
+}
+
+/**
+ * Whether at least `need` tickets of a near query lie within `radius` metres (an index scan
+ * that stops at `need`): then the nearest `need` all do, and a page looking only that far is exact.
+ */
+export function buildNearWindowCount(db: Knex, table: string, query: ListQuery, radius: number, need: number) {
+  const matches = db(table);
+  applyWhere(matches, query, radius);
+  return db.count({ total: '*' }).from(matches.select(db.raw('1')).limit(need).as('near_window'));
 }
 
 /** The exact number of tickets a list query matches (no cap: an export states its count). */
