@@ -28,6 +28,19 @@ async function incomingFiles(ctx: Context) {
   return Promise.all(parts.map(async (p) => ({ name: p.originalFilename ?? null, bytes: await readFile(p.filepath) })));
 }
 
+// a client-made id (a UUID, or another random token): long enough not to collide, short enough to store per photo
+const UPLOAD_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** The multipart text field `uploadKey`, checked; undefined when absent. */
+function uploadKeyOf(ctx: Context): string | undefined {
+  const value = (ctx.request.body as Record<string, unknown> | undefined)?.uploadKey;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !UPLOAD_KEY.test(value)) {
+    throw new InvalidError('uploadKey must be 16 to 64 letters, digits, "-" or "_"');
+  }
+  return value;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const photos = () => getService(strapi, 'photos');
   return {
@@ -36,10 +49,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await photos().list(ctx.params.id), meta: {} };
     },
 
-    /** POST /tickets/:id/images — multipart `files` (one or many) → 201 with the stored photos. */
+    /**
+     * POST /tickets/:id/images — multipart `files` (one or many), optionally `uploadKey` → 201 with the stored
+     * photos, or 200 with the photos an earlier upload of the same key stored.
+     */
     async upload(ctx: Context) {
-      const data = await photos().upload(ctx.params.id, await incomingFiles(ctx), writeContext(ctx));
-      ctx.status = 201;
+      const uploadKey = uploadKeyOf(ctx);
+      const { photos: data, replayed } = await photos().upload(ctx.params.id, await incomingFiles(ctx), writeContext(ctx), uploadKey);
+      ctx.status = replayed ? 200 : 201;
       ctx.body = { data, meta: {} };
     },
 

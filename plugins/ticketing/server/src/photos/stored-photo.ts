@@ -9,6 +9,8 @@ export const MAX_TICKET_PHOTOS = 100;
 export interface StoredPhoto extends PhotoFacts {
   original: StoredObject;
   thumbnail: StoredObject & { width: number; height: number };
+  /** The client's id of the upload that brought the photo, when it gave one (repeats are answered, not stored again). */
+  uploadKey?: string;
 }
 
 /** The ticket row's photo list (null on rows written before photos existed). */

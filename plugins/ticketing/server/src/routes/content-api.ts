@@ -78,8 +78,12 @@ export default {
     route('GET', '/tickets/:id/images', 'photos.find', 'images.read', { summary: 'A ticket\'s photos in order, with signed URLs', responses: { 200: photos } }),
     route('POST', '/tickets/:id/images', 'photos.upload', 'images.write', {
       summary: 'Upload photos (JPEG, PNG, WebP, TIFF, checked by their bytes)',
-      multipart: object({ files: arrayOf({ type: 'string', contentMediaType: 'application/octet-stream' }) }),
-      responses: { 201: photos },
+      description: 'With `uploadKey` (the client\'s id of this upload), sending the same upload again stores nothing and answers 200 with the photos it stored.',
+      multipart: object(
+        { files: arrayOf({ type: 'string', contentMediaType: 'application/octet-stream' }), uploadKey: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' } },
+        ['uploadKey'],
+      ),
+      responses: { 200: photos, 201: photos },
     }),
     route('PUT', '/tickets/:id/images/order', 'photos.reorder', 'images.write', {
       summary: 'Reorder a ticket\'s photos (every photo id, in the new order)',

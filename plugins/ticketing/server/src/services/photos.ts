@@ -43,7 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Puts the original and its thumbnail into storage; on failure removes what it put. */
-  async function store(ticketId: string, photo: CheckedPhoto, bytes: Buffer, ctx: WriteContext): Promise<StoredPhoto> {
+  async function store(ticketId: string, photo: CheckedPhoto, bytes: Buffer, ctx: WriteContext, uploadKey?: string): Promise<StoredPhoto> {
     const id = randomUUID();
     const path = `images/${ticketId}`;
     const original = await storage.put({ path, hash: id, ext: photo.ext, mime: photo.mime, size: photo.size }, bytes);
@@ -69,6 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       thumbnail: { ...thumbnail, width: thumb.width, height: thumb.height },
       uploadedAt: new Date().toISOString(),
       uploadedBy: ctx.actor.name,
+      ...(uploadKey ? { uploadKey } : {}),
     };
   }
 
@@ -107,12 +108,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Scans every file for viruses, then checks each (a bad one refuses the whole upload), stores them, then appends
-     * them to the ticket's list in one transaction with the audit entry.
+     * them to the ticket's list in one transaction with the audit entry. With an `uploadKey` (the client's id of
+     * this upload) a repeat of an upload the ticket already holds stores nothing and answers its photos
+     * (`replayed`): a client whose answer was lost can send again without adding the photos twice.
      */
-    async upload(ticketId: string, files: IncomingFile[], ctx: WriteContext) {
+    async upload(ticketId: string, files: IncomingFile[], ctx: WriteContext, uploadKey?: string) {
       if (!files.length) throw new InvalidError('Send one or more photos in the multipart field "files"');
-      const exists = await strapi.db.connection(table()).where({ document_id: ticketId }).first('id');
-      if (!exists) throw new NotFoundError(`Ticket ${ticketId} not found`);
+      const row = await strapi.db.connection(table()).where({ document_id: ticketId }).first('id', 'photos');
+      if (!row) throw new NotFoundError(`Ticket ${ticketId} not found`);
+      const earlier = uploadKey ? photosOf(row).filter((p) => p.uploadKey === uploadKey) : [];
+      if (earlier.length) return { photos: await Promise.all(earlier.map(present)), replayed: true };
       // before anything is decoded or stored; no-op when no scanner is configured
       const scanned = files.map((f) => ({ name: sanitizeFileName(f.name, ''), bytes: f.bytes }));
       await accessService(strapi, 'virus-scan').check(scanned, { actor: ctx.actor, requestId: ctx.requestId, target: `ticket ${ticketId} photos` });
@@ -120,11 +125,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const file of files) checked.push(await checkPhoto(file.name, file.bytes));
 
       const stored: StoredPhoto[] = [];
+      let kept: StoredPhoto[] = [];
       try {
-        for (const [i, photo] of checked.entries()) stored.push(await store(ticketId, photo, files[i].bytes, ctx));
-        await strapi.db.connection.transaction(async (trx) => {
+        for (const [i, photo] of checked.entries()) stored.push(await store(ticketId, photo, files[i].bytes, ctx, uploadKey));
+        kept = await strapi.db.connection.transaction(async (trx) => {
           const row = await lock(trx, ticketId);
           const before = photosOf(row);
+          // the same upload sent twice at once: the first to take the lock keeps its photos
+          const raced = uploadKey ? before.filter((p) => p.uploadKey === uploadKey) : [];
+          if (raced.length) return raced;
           if (before.length + stored.length > MAX_TICKET_PHOTOS) {
             throw new InvalidError(`A ticket holds at most ${MAX_TICKET_PHOTOS} photos; it has ${before.length}`);
           }
@@ -133,12 +142,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const diff = { photos: [before.map((p) => p.id), after.map((p) => p.id)] as [unknown, unknown] };
           const meta = { uploaded: stored.map(({ id, name, size }) => ({ id, name, size })) };
           await audit().append(trx, [auditEntry(ticketId, 'photo_upload', ctx, diff, meta)]);
+          return stored;
         });
       } catch (error) {
         await removeObjects(stored);
         throw error;
       }
-      return Promise.all(stored.map(present));
+      if (kept !== stored) await removeObjects(stored);
+      return { photos: await Promise.all(kept.map(present)), replayed: kept !== stored };
     },
 
     /** Sets the order: `ids` must name every photo of the ticket exactly once. */
