@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import os from 'node:os';
 import { benchDir, loadBenchCorpus } from './bench-corpus';
 import { measureEngine, type RoundMeasure } from './bench-child';
+import { recordHeadlines } from './bench-headlines';
 import { printSummary, roundSpeed, scoreAccuracy, type RoundSpeed } from './bench-report';
 
 const BATCH = 8;
@@ -48,6 +49,7 @@ async function parent(): Promise<void> {
   console.log(`load average after: ${load()}`);
   const acc = [scoreAccuracy(corpus, first.ours!.lines), scoreAccuracy(corpus, first.theirs!.lines)] as const;
   printSummary([acc[0], acc[1]], speeds.ours, speeds.theirs, [rss.ours, rss.theirs], BATCH);
+  recordHeadlines(speeds.ours, speeds.theirs, BATCH);
 }
 
 /** Child: measure one engine, hand the figures to the parent, exit. */

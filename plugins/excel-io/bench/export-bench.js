@@ -18,6 +18,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { execFileSync } = require('node:child_process');
+const { recordHeadlines } = require('../../../bench/headlines');
 const { Client } = require('pg');
 const { cmsDir, startWorker, rssMb } = require('./worker-process');
 const sharp = require('sharp');
@@ -179,6 +180,11 @@ async function main() {
   line('plain CSV write from memory (floor)', results.floorCsv);
   line('our CSV export end to end (worker)', results.csv);
   line(`Word report, ${WORD_TICKETS} tickets × 2 photos (worker)`, results.word);
+  const rates = (list) => list.map((r) => r.rows / r.seconds);
+  recordHeadlines([
+    { area: 'Export', what: `xlsx rows/s, ${fmt(ROWS)} rows`, unit: 'rows/s', ours: rates(results.xlsx), baseline: rates(results.floorXlsx), baselineName: 'exceljs streaming write from memory alone', better: 'higher', goal: '15,000 rows/s' },
+    { area: 'Export', what: `CSV rows/s, ${fmt(ROWS)} rows`, unit: 'rows/s', ours: rates(results.csv), baseline: rates(results.floorCsv), baselineName: 'plain CSV write from memory alone', better: 'higher', goal: '40,000 rows/s' },
+  ]);
   process.exit(0);
 }
 

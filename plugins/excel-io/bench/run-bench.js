@@ -19,6 +19,7 @@ const { execFileSync } = require('node:child_process');
 const { Client } = require('pg');
 const { cmsDir, startWorker, rssMb } = require('./worker-process');
 const { writeBsFaultWorkbook } = require('./bs-fault-workbook');
+const { recordHeadlines } = require('../../../bench/headlines');
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -141,6 +142,12 @@ async function main() {
     const rss = results[name].map((r) => r.peakRssMb);
     console.log(`| ${label} | ${Math.round(median(rates)).toLocaleString('en')} (${spread(rates)}) | ${Math.round(median(rss))} (${spread(rss)}) |`);
   }
+  const rate = (name) => results[name].map((r) => r.rowsPerSecond);
+  const what = `rows/s, ${ROWS.toLocaleString('en')}-row xlsx`;
+  recordHeadlines([
+    { area: 'Import', what: `${what}, beside COPY alone`, unit: 'rows/s', ours: rate('import'), baseline: rate('copy'), baselineName: 'PostgreSQL COPY of the same rows alone', better: 'higher', goal: '10,000 rows/s' },
+    { area: 'Import', what: `${what}, beside reading alone`, unit: 'rows/s', ours: rate('import'), baseline: rate('read'), baselineName: 'exceljs streaming read alone', better: 'higher' },
+  ]);
   const idle = results.import.map((r) => r.idleRssMb);
   console.log(`worker RSS before the job (Strapi and its plugins loaded): ${Math.round(median(idle))} MB (${spread(idle)})`);
   process.exit(0);

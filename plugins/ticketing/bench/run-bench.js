@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // Ticket API benchmark: seeds a database of its own with demo tickets, starts the CMS as
-// `strapi start` (production), and drives create / get / filtered list with autocannon.
-// Usage: npm run bench -w strapi-plugin-ticketing [-- --sizes 100000,1000000 --seconds 10]
+// `strapi start` (production), and drives create / get / filtered list with autocannon; then
+// asks the rival (bench/rival-strapi: bs-fault as a plain Strapi collection type holding the
+// same rows) the same questions with the same settings, each server alone on the machine.
+// Usage: npm run bench -w strapi-plugin-ticketing [-- --sizes 100000,1000000 --seconds 10
+//        --no-rival --no-build --json <file>]
 const { spawn, execFileSync } = require('node:child_process');
 const path = require('node:path');
 const fs = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
+const { copyTickets, startRival } = require('./rival');
+const { recordHeadlines } = require('../../../bench/headlines');
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const cms = path.join(repo, 'cms');
@@ -19,15 +24,20 @@ const sizes = arg('sizes', '100000,1000000').split(',').map(Number);
 const seconds = Number(arg('seconds', '10'));
 const connections = Number(arg('connections', '10'));
 const port = Number(arg('port', '1339'));
+const withRival = !process.argv.includes('--no-rival');
+const jsonPath = arg('json');
 const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `ticketing_bench_${process.pid}`;
+const rivalDbName = `ticketing_bench_rival_${process.pid}`;
 const secret = () => randomBytes(16).toString('base64');
 
-const dbUrl = (() => {
+const urlOf = (name) => {
   const u = new URL(adminUrl);
-  u.pathname = `/${dbName}`;
+  u.pathname = `/${name}`;
   return u.toString();
-})();
+};
+const dbUrl = urlOf(dbName);
+const rivalDbUrl = urlOf(rivalDbName);
 const env = {
   ...process.env,
   // the bench's CMS and seed read no env file: a developer's cms/.env (npm start's s3rver, ports)
@@ -135,10 +145,80 @@ const form = {
   reporter_phone: '13800138000',
 };
 
+/** Runs each request's load once for warm-up and once measured; prints and returns the rows. */
+async function measure(server, tickets, requests) {
+  const rows = [];
+  for (const [name, options] of requests) {
+    // warm-up (JIT, connection pool, caches), not measured
+    await load(name, { ...options, duration: 2 });
+    const r = { server, tickets, ...(await load(name, options)) };
+    rows.push(r);
+    console.log(`  ${server.padEnd(6)} ${name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  errors ${r.errors}`);
+  }
+  return rows;
+}
+
+async function benchCms(size, headers) {
+  const cmsProcess = await startCms();
+  try {
+    const base = `http://127.0.0.1:${port}/api/ticketing/tickets`;
+    const listPath = `${base}?type=bs-fault&filters[form][pci]=387&pageSize=25`;
+    const first = await (await fetch(listPath, { headers })).json();
+    if (!first.data?.length) throw new Error(`the list answered ${JSON.stringify(first).slice(0, 300)}`);
+    return await measure('ours', size, [
+      ['create', { url: base, method: 'POST', headers, body: JSON.stringify({ data: { type: 'bs-fault', form } }) }],
+      ['get', { url: `${base}/${first.data[0].documentId}`, headers }],
+      ['list pci=387 + total', { url: listPath, headers }],
+      ['list severity=critical, newest', { url: `${base}?type=bs-fault&filters[form][severity]=critical&pageSize=25`, headers }],
+    ]);
+  } finally {
+    const exited = new Promise((r) => cmsProcess.once('exit', r));
+    cmsProcess.stop();
+    await exited;
+  }
+}
+
+async function benchRival(size) {
+  const rival = await startRival({ ...env, DATABASE_URL: rivalDbUrl }, port + 1);
+  try {
+    const copied = await copyTickets(dbUrl, rivalDbUrl);
+    console.log(`  rival holds the same ${copied} bs-fault rows`);
+    const headers = { authorization: `Bearer ${rival.token}`, 'content-type': 'application/json' };
+    const base = `http://127.0.0.1:${port + 1}/api/bs-faults`;
+    const listPath = `${base}?filters[pci][$eq]=387&pagination[pageSize]=25&sort=createdAt:desc`;
+    const first = await (await fetch(listPath, { headers })).json();
+    if (!first.data?.length) throw new Error(`the rival's list answered ${JSON.stringify(first).slice(0, 300)}`);
+    return await measure('rival', size, [
+      ['create', { url: base, method: 'POST', headers, body: JSON.stringify({ data: form }) }],
+      ['get', { url: `${base}/${first.data[0].documentId}`, headers }],
+      ['list pci=387 + total', { url: listPath, headers }],
+      ['list severity=critical, newest', { url: `${base}?filters[severity][$eq]=critical&pagination[pageSize]=25&sort=createdAt:desc`, headers }],
+    ]);
+  } finally {
+    await rival.stop();
+  }
+}
+
+const ratio = (ours, rival) => (rival ? ours / rival : null);
+
+/** Our figure beside the rival's for each size and request. */
+function compare(rows) {
+  const pairs = [];
+  for (const r of rows.filter((x) => x.server === 'ours')) {
+    const rival = rows.find((x) => x.server === 'rival' && x.tickets === r.tickets && x.name === r.name);
+    pairs.push({ tickets: r.tickets, name: r.name, ours: r, rival: rival ?? null, rpsRatio: rival ? ratio(r.rps, rival.rps) : null });
+  }
+  return pairs;
+}
+
 async function main() {
-  if (!fs.existsSync(path.join(cms, 'dist', 'build'))) execFileSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
-  else execFileSync('npm', ['run', 'build:server'], { cwd: repo, stdio: 'ignore' });
+  // --no-build: the caller built already (the root bench builds once for every package)
+  if (!process.argv.includes('--no-build')) {
+    if (!fs.existsSync(path.join(cms, 'dist', 'build'))) execFileSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
+    else execFileSync('npm', ['run', 'build:server'], { cwd: repo, stdio: 'ignore' });
+  }
   await admin(`CREATE DATABASE "${dbName}"`);
+  if (withRival) await admin(`CREATE DATABASE "${rivalDbName}"`);
   const rows = [];
   try {
     const token = /api-token: (\S+)/.exec(seed(['--api-token', 'bench']))[1];
@@ -152,36 +232,32 @@ async function main() {
       await c.connect();
       await c.query('ANALYZE');
       await c.end();
-      const cmsProcess = await startCms();
-      try {
-        const base = `http://127.0.0.1:${port}/api/ticketing/tickets`;
-        const listPath = `${base}?type=bs-fault&filters[form][pci]=387&pageSize=25`;
-        const first = await (await fetch(listPath, { headers })).json();
-        if (!first.data?.length) throw new Error(`the list answered ${JSON.stringify(first).slice(0, 300)}`);
-        const one = first.data[0].documentId;
-        for (const [name, options] of [
-          ['create', { url: base, method: 'POST', headers, body: JSON.stringify({ data: { type: 'bs-fault', form } }) }],
-          ['get', { url: `${base}/${one}`, headers }],
-          ['list pci=387 + total', { url: listPath, headers }],
-          ['list severity=critical, newest', { url: `${base}?type=bs-fault&filters[form][severity]=critical&pageSize=25`, headers }],
-        ]) {
-          // warm-up (JIT, connection pool, caches), not measured
-          await load(name, { ...options, duration: 2 });
-          const r = await load(name, options);
-          rows.push({ tickets: size, ...r });
-          console.log(`  ${name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  errors ${r.errors}`);
-        }
-      } finally {
-        const exited = new Promise((r) => cmsProcess.once('exit', r));
-        cmsProcess.stop();
-        await exited;
-      }
+      rows.push(...(await benchCms(size, headers)));
+      // the rival runs after the CMS has stopped: each server alone on the machine
+      if (withRival) rows.push(...(await benchRival(size)));
     }
   } finally {
-    if (!process.argv.includes('--keep')) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    if (!process.argv.includes('--keep')) {
+      await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await admin(`DROP DATABASE IF EXISTS "${rivalDbName}" WITH (FORCE)`);
+    }
   }
-  console.log(`\n| tickets | request | req/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|`);
-  for (const r of rows) console.log(`| ${r.tickets.toLocaleString('en')} | ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`);
+  const pairs = compare(rows);
+  console.log(`\n| tickets | request | ours req/s | rival req/s | ratio | ours p95 ms | rival p95 ms | errors (ours/rival) |\n|---|---|---|---|---|---|---|---|`);
+  for (const p of pairs) {
+    const rv = p.rival;
+    console.log(`| ${p.tickets.toLocaleString('en')} | ${p.name} | ${p.ours.rps.toFixed(0)} | ${rv ? rv.rps.toFixed(0) : '—'} | ${p.rpsRatio ? `${p.rpsRatio.toFixed(2)}×` : '—'} | ${p.ours.p95} | ${rv ? rv.p95 : '—'} | ${p.ours.errors}/${rv ? rv.errors : '—'} |`);
+  }
+  if (jsonPath) fs.writeFileSync(jsonPath, JSON.stringify({ connections, seconds, pairs }, null, 2));
+  const baselineName = 'the same type as a plain Strapi collection type';
+  recordHeadlines(
+    pairs
+      .filter((p) => p.rival)
+      .flatMap((p) => [
+        { area: 'API', what: `${p.name}, ${p.tickets.toLocaleString('en')} tickets, req/s at ${connections} connections`, unit: 'req/s', ours: [p.ours.rps], baseline: [p.rival.rps], baselineName, better: 'higher', goal: p.name === 'create' ? '≥ 1×' : p.name.startsWith('list pci') && p.tickets >= 1e6 ? '≥ 3×' : undefined },
+        ...(p.name.startsWith('list pci') ? [{ area: 'API', what: `${p.name}, ${p.tickets.toLocaleString('en')} tickets, p95`, unit: 'ms', ours: [p.ours.p95], baseline: [p.rival.p95], baselineName, better: 'lower', goal: p.tickets >= 1e6 ? 'ours ≤ 30 ms' : undefined }] : []),
+      ]),
+  );
 }
 
 main().catch((error) => {
