@@ -1,11 +1,11 @@
-import Redis from 'ioredis';
+import { openRedis, type RedisClient } from 'strapi-plugin-access';
 
-let client: Redis | undefined;
+let client: RedisClient | undefined;
 let connecting: Promise<void> | undefined;
 
-/** The process's Redis connection (REDIS_URL), opened on first use. */
-export function redis(): Redis {
-  client ??= new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+/** The process's Redis connection (REDIS_URL or REDIS_CLUSTER_NODES, docs/redis.md), opened on first use. */
+export function redis(): RedisClient {
+  client ??= openRedis({
     lazyConnect: true,
     maxRetriesPerRequest: 1,
     // a probe must fail fast instead of queueing while Redis is away
@@ -19,7 +19,7 @@ export function redis(): Redis {
  * connect fails, so callers that are not probes await this; concurrent first callers share
  * one connect. A lost connection later reconnects on its own and commands fail fast meanwhile.
  */
-export async function connectedRedis(): Promise<Redis> {
+export async function connectedRedis(): Promise<RedisClient> {
   const c = redis();
   if (c.status === 'wait') {
     connecting ??= c.connect().finally(() => {

@@ -1,12 +1,12 @@
-import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RedisClient } from 'strapi-plugin-access';
 import { redisKey } from '../redis';
 import type { AuthLimits, LimitRule } from './settings';
 
 /** One limiter per rule of AuthLimits. */
 export type AuthLimiters = Record<keyof AuthLimits, RateLimiterRedis>;
 
-function limiter(client: Redis, name: string, rule: LimitRule): RateLimiterRedis {
+function limiter(client: RedisClient, name: string, rule: LimitRule): RateLimiterRedis {
   return new RateLimiterRedis({
     storeClient: client,
     keyPrefix: redisKey('auth', 'rl', name),
@@ -18,7 +18,7 @@ function limiter(client: Redis, name: string, rule: LimitRule): RateLimiterRedis
 }
 
 /** The auth limiters on `client`; their counters live in Redis, shared by every process. */
-export function createAuthLimiters(client: Redis, limits: AuthLimits): AuthLimiters {
+export function createAuthLimiters(client: RedisClient, limits: AuthLimits): AuthLimiters {
   return {
     ip: limiter(client, 'ip', limits.ip),
     loginFailures: limiter(client, 'login-failures', limits.loginFailures),

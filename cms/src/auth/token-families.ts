@@ -1,5 +1,5 @@
-import type Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
+import type { RedisClient } from 'strapi-plugin-access';
 import { connectedRedis, redisKey } from '../redis';
 import { UP_ORIGIN, type RefreshSession } from './refresh-token';
 
@@ -25,7 +25,7 @@ const lifetimes = (strapi: Core.Strapi) =>
 /** Redis could not be reached: revocation state is unknown, so the request must not pass. */
 export class SessionStoreUnavailableError extends Error {}
 
-async function store<T>(work: (client: Redis) => Promise<T>): Promise<T> {
+async function store<T>(work: (client: RedisClient) => Promise<T>): Promise<T> {
   try {
     return await work(await connectedRedis());
   } catch (error) {
@@ -70,11 +70,8 @@ export async function isSessionRevoked(sessionId: string): Promise<boolean> {
 export async function revokeAccess(strapi: Core.Strapi, sessionIds: string[]): Promise<void> {
   if (sessionIds.length === 0) return;
   const ttl = lifetimes(strapi).accessTokenLifespan;
-  await store((c) => {
-    const batch = c.multi();
-    for (const id of sessionIds) batch.set(revokedSessionKey(id), '1', 'EX', ttl);
-    return batch.exec();
-  });
+  // one SET per key, not a MULTI: on a Redis Cluster the keys live in different slots
+  await store((c) => Promise.all(sessionIds.map((id) => c.set(revokedSessionKey(id), '1', 'EX', ttl))));
 }
 
 /** The session ids of a family (`deviceId` undefined: every session of the user). */

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
-import type Redis from 'ioredis';
 import type { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Core } from '@strapi/strapi';
+import type { RedisClient } from 'strapi-plugin-access';
 import { authRouteOf, identifierOf } from '../auth/auth-routes';
 import { replyError } from '../auth/error-reply';
 import { createAuthLimiters, spend, type AuthLimiters } from '../auth/rate-limiters';
@@ -24,7 +24,7 @@ function tooManyRequests(ctx: Context, rejection: RateLimiterRes, message: strin
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const limits = authLimits();
   const restPrefix = strapi.config.get('api.rest.prefix', '/api') as string;
-  let built: { client: Redis; limiters: AuthLimiters } | undefined;
+  let built: { client: RedisClient; limiters: AuthLimiters } | undefined;
 
   // rebuilt when the shared client was replaced (closed by another Strapi in the same process)
   async function limiters(): Promise<AuthLimiters> {

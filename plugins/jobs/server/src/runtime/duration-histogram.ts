@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from 'strapi-plugin-access';
 
 /** Upper bounds (seconds) of the job duration buckets: OCR takes seconds, imports minutes. */
 export const DURATION_BUCKETS = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
@@ -15,7 +15,7 @@ export interface HistogramLine {
  * /metrics shows durations from every worker process, not only its own. Buckets are
  * stored cumulative, as Prometheus reads them.
  */
-export async function recordDuration(client: Redis, key: string, outcome: string, seconds: number): Promise<void> {
+export async function recordDuration(client: RedisClient, key: string, outcome: string, seconds: number): Promise<void> {
   const multi = client.multi();
   for (const le of DURATION_BUCKETS) if (seconds <= le) multi.hincrby(key, `${outcome}|${le}`, 1);
   multi.hincrby(key, `${outcome}|+Inf`, 1);

@@ -1,5 +1,5 @@
 import config from '../config';
-import { defaultJobOptions, envSuffix, isQueueName, queueConcurrency } from './queue-settings';
+import { defaultJobOptions, envSuffix, isQueueName, queueConcurrency, queuePrefix } from './queue-settings';
 
 describe('queue settings', () => {
   const base = { ...config.default(), attempts: 4, backoffMs: 200, concurrency: 3, queueConcurrency: { OCR: 5, EXCEL_IO: 1 } };
@@ -7,6 +7,12 @@ describe('queue settings', () => {
   it('names queues in env the way the README says', () => {
     expect(envSuffix('ocr')).toBe('OCR');
     expect(envSuffix('excel-io')).toBe('EXCEL_IO');
+  });
+
+  it('tags each queue on a cluster, and keeps the key names of one server', () => {
+    expect(queuePrefix('ticketing:jobs', 'ocr', false)).toBe('ticketing:jobs');
+    expect(queuePrefix('ticketing:jobs', 'ocr', true)).toBe('ticketing:jobs:{ocr}');
+    expect(queuePrefix('ticketing:jobs', 'export-cleanup', true)).toBe('ticketing:jobs:{export-cleanup}');
   });
 
   it('takes concurrency from env, then the registration, then the default', () => {

@@ -25,3 +25,12 @@ export function defaultJobOptions(config: JobsConfig, options: QueueOptions): De
 
 /** A queue name other plugins may register: lower-case words, digits and dashes. */
 export const isQueueName = (name: unknown): name is string => typeof name === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(name);
+
+/**
+ * The BullMQ prefix of queue `name`. BullMQ's scripts touch many keys of a queue at once, so on
+ * a Redis Cluster they must share a slot: each queue gets a hash tag of its own (`{ocr}`), which
+ * also spreads the queues over the masters. One server keeps the plain prefix and its key names.
+ */
+export function queuePrefix(prefix: string, name: string, cluster: boolean): string {
+  return cluster ? `${prefix}:{${name}}` : prefix;
+}

@@ -1,8 +1,8 @@
-import Redis from 'ioredis';
 import { Queue } from 'bullmq';
 import type { Core } from '@strapi/strapi';
+import { openRedis, redisSettingsFromEnv, type RedisClient, type RedisSettings } from 'strapi-plugin-access';
 import type { JobsConfig } from '../config';
-import { defaultJobOptions, isQueueName } from '../runtime/queue-settings';
+import { defaultJobOptions, isQueueName, queuePrefix } from '../runtime/queue-settings';
 import type { AddOptions, JobProcessor, JobProgress, QueueOptions, StoredJobData } from '../types';
 import type { JobRecord } from './records';
 import { getService } from '../utils/get-service';
@@ -29,8 +29,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const definitions = new Map<string, QueueDefinition>();
   const queues = new Map<string, Queue<StoredJobData>>();
   const listeners = new Set<(definition: QueueDefinition) => void>();
-  let client: Redis | undefined;
+  let client: RedisClient | undefined;
+  // BullMQ does not close a connection it was handed: the workers' are closed here
+  const workerClients = new Set<RedisClient>();
   const config = () => strapi.config.get('plugin::jobs') as JobsConfig;
+  // REDIS_CLUSTER_NODES makes it a cluster; otherwise one server at the plugin's redisUrl
+  const settings = (): RedisSettings => redisSettingsFromEnv(process.env, config().redisUrl);
 
   return {
     /**
@@ -71,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!definition) throw new Error(`jobs: no queue "${name}"`);
         queue = new Queue<StoredJobData>(name, {
           connection: this.client(),
-          prefix: config().prefix,
+          prefix: this.prefix(name),
           defaultJobOptions: defaultJobOptions(config(), definition.options),
         });
         queue.on('error', (error) => strapi.log.warn(`jobs: queue ${name}: ${error.message}`));
@@ -85,22 +89,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return [...queues.values()];
     },
 
+    /** The BullMQ prefix of queue `name` (hash-tagged on a cluster). */
+    prefix(name: string): string {
+      return queuePrefix(config().prefix, name, settings().mode === 'cluster');
+    },
+
     /**
      * The plugin's shared client: queues, cancel flags, duration metrics. A command fails
      * after one reconnect attempt instead of queueing forever, so an API call fails fast
      * while Redis is away (workers have connections of their own that wait).
      */
-    client(): Redis {
+    client(): RedisClient {
       if (!client) {
-        client = new Redis(config().redisUrl, { maxRetriesPerRequest: 1 });
-        client.on('error', (error) => strapi.log.debug(`jobs: redis: ${error.message}`));
+        client = openRedis({ maxRetriesPerRequest: 1 }, settings());
+        client.on('error', (error: Error) => strapi.log.debug(`jobs: redis: ${error.message}`));
       }
       return client;
     },
 
-    /** Options for a worker's own connections: commands wait for Redis to come back. */
-    workerConnection() {
-      return { url: config().redisUrl, maxRetriesPerRequest: null };
+    /** A worker's own connection: its commands wait for Redis to come back. */
+    workerConnection(): RedisClient {
+      const connection = openRedis({ maxRetriesPerRequest: null }, settings());
+      connection.on('error', (error: Error) => strapi.log.debug(`jobs: worker redis: ${error.message}`));
+      workerClients.add(connection);
+      return connection;
     },
 
     /** A key of the plugin's own (cancel flags, metrics); `_` keeps it apart from any queue's keys. */
@@ -108,10 +120,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return [config().prefix, '_', ...parts].join(':');
     },
 
-    /** Closes the queues and the shared client (the plugin's destroy, after the workers). */
+    /** Closes the queues, the workers' connections and the shared client (the plugin's destroy, after the workers). */
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));
       queues.clear();
+      const closingWorkers = [...workerClients];
+      workerClients.clear();
+      await Promise.all(closingWorkers.map((c) => c.quit().catch(() => c.disconnect())));
       if (client) {
         const closing = client;
         client = undefined;

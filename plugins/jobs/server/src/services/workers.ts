@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     const worker = new Worker<StoredJobData>(definition.name, runner, {
       connection: queues().workerConnection(),
-      prefix: cfg.prefix,
+      prefix: queues().prefix(definition.name),
       concurrency: queueConcurrency(definition.name, cfg, definition.options),
       lockDuration: cfg.lockDurationMs,
       stalledInterval: cfg.stalledIntervalMs,
