@@ -1,8 +1,36 @@
 /** The offline texts (issue 21), kept apart so their authors do not edit the same lines. */
 export const offlineZhCN = {
-  'offline.placeholder': 'offline',
+  'offline.offline': '离线：显示的是本机保存的内容；修改和照片会在联网后按顺序发送。',
+  'offline.waiting': '{count} 项等待发送',
+  'offline.sending': '正在发送…',
+  'offline.sendNow': '立即发送',
+  'offline.update': '工单 {ticket} 的修改',
+  'offline.photo': '工单 {ticket} 的照片 {name}',
+  'offline.conflict': '与别人的修改冲突：打开工单决定保留哪一版',
+  'offline.failed': '服务器未接受：{message}',
+  'offline.open': '打开',
+  'offline.discard': '放弃',
+  'offline.discardConfirm': '放弃这一项？它将不会被发送。',
+  'offline.savedOffline': '已保存在本机，联网后发送',
+  'offline.photoQueued': '{name} 已保存在本机，联网后上传',
+  'offline.updateReady': '新版本已就绪。',
+  'offline.reload': '重新加载',
 } as const;
 
 export const offlineEn: Record<keyof typeof offlineZhCN, string> = {
-  'offline.placeholder': 'offline',
+  'offline.offline': 'Offline: showing what this device kept; changes and photos are sent in order once online.',
+  'offline.waiting': '{count} waiting to be sent',
+  'offline.sending': 'Sending…',
+  'offline.sendNow': 'Send now',
+  'offline.update': 'Changes to ticket {ticket}',
+  'offline.photo': 'Photo {name} of ticket {ticket}',
+  'offline.conflict': 'Someone else changed it meanwhile: open the ticket to choose which version stays',
+  'offline.failed': 'Not accepted by the server: {message}',
+  'offline.open': 'Open',
+  'offline.discard': 'Discard',
+  'offline.discardConfirm': 'Discard this? It will not be sent.',
+  'offline.savedOffline': 'Saved on this device; it is sent once online',
+  'offline.photoQueued': '{name} saved on this device; it is uploaded once online',
+  'offline.updateReady': 'A new version is ready.',
+  'offline.reload': 'Reload',
 };

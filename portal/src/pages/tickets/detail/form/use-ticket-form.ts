@@ -1,5 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
+import { onlineManager } from '@tanstack/react-query';
+import { App } from 'antd';
 import { isApiError } from '../../../../api/api-error';
+import { useT } from '../../../../i18n/locale-provider';
+import { outbox } from '../../../../offline/outbox';
+import type { QueuedUpdate } from '../../../../offline/outbox-types';
+import { syncOutboxNow } from '../../../../offline/outbox-sync';
+import { signedInUser } from '../../../../offline/signed-in-user';
+import { useOutboxItems } from '../../../../offline/use-outbox';
 import { queryClient } from '../../../../services/query-client';
 import { queryKeys } from '../../../../services/query-keys';
 import type { FormValues, Ticket } from '../../../../services/ticket';
@@ -23,20 +31,34 @@ const NO_ERRORS: MappedErrors = { errorSchema: {}, general: [] };
  * The state of a ticket form: the values (kept as a sessionStorage draft while unsaved, so a
  * lost session or a reload loses nothing), the version they were read at, server errors mapped
  * onto fields, and a 409's server state until the user reloads or overwrites knowingly.
+ * Offline (or while earlier changes of the ticket wait), a save goes into the device's queue
+ * (src/offline/) instead, and the form shows the queued values; a 409 the queue meets when it
+ * sends comes back here as the same conflict.
  */
 export function useTicketForm({ type, ticket, fields, onCreated }: Options) {
   const drafts = useMemo(() => createDraftStore(window.sessionStorage), []);
   const key = draftKey(ticket?.documentId, type);
   const create = useCreateTicket();
   const update = useUpdateTicket(ticket?.documentId ?? '');
+  const { message } = App.useApp();
+  const t = useT();
+  const queue = useOutboxItems();
+  const queued = ticket ? queue.filter((item) => item.ticketId === ticket.documentId) : [];
+  const queuedUpdates = queued.filter((item): item is QueuedUpdate => item.kind === 'update');
+  const [dismissedConflict, setDismissedConflict] = useState<number | null>(null);
+  const queuedConflict = queuedUpdates.find((item) => item.state === 'conflict' && item.seq !== dismissedConflict);
 
   const [start] = useState(() => {
     const fromServer = ticket?.form ?? {};
+    // saves waiting in the queue are newer than what the server (or the kept copy) says
+    const latestQueued = queuedUpdates.at(-1);
+    const shown = latestQueued?.form ?? fromServer;
     const draft = drafts.load(key);
-    if (draft && !sameValue(draft.form, fromServer)) {
+    if (draft && !sameValue(draft.form, shown)) {
       return { form: draft.form, base: { form: draft.base, version: draft.version }, restoredAt: draft.savedAt };
     }
     drafts.clear(key);
+    if (latestQueued) return { form: shown, base: { form: shown, version: null }, restoredAt: null };
     return { form: fromServer, base: { form: fromServer, version: ticket?.version ?? null }, restoredAt: null };
   });
   const [form, setForm] = useState<FormValues>(start.form);
@@ -48,14 +70,15 @@ export function useTicketForm({ type, ticket, fields, onCreated }: Options) {
   // after a create the page is about to switch to the stored ticket: keep the form locked till then
   const saving = create.isPending || update.isPending || create.isSuccess;
 
-  // the ticket moved on (a state move, a photo deletion) while nothing is unsaved: follow it
+  // the ticket moved on (a state move, a photo deletion, the queue's last save sent) while
+  // nothing is unsaved or queued: follow it
   useEffect(() => {
-    if (ticket && ticket.version !== base.version && !dirty) {
+    if (ticket && ticket.version !== base.version && !dirty && queuedUpdates.length === 0) {
       setForm(ticket.form);
       setBase({ form: ticket.form, version: ticket.version });
     }
-    // only a new version matters here; `dirty` and `base` are read as they are then
-  }, [ticket?.version]);
+    // only a new version (or the queue emptying) matters here; `dirty` and `base` are read as they are then
+  }, [ticket?.version, queuedUpdates.length]);
 
   const adopt = (values: FormValues, version: number | null) => {
     drafts.clear(key);
@@ -84,10 +107,38 @@ export function useTicketForm({ type, ticket, fields, onCreated }: Options) {
     // draft is already in sessionStorage either way
   };
 
+  /** The form shows `values` as saved: they wait in the queue. */
+  const adoptQueued = (values: FormValues) => {
+    drafts.clear(key);
+    setForm(values);
+    setBase({ form: values, version: null });
+    setRestoredAt(null);
+  };
+
+  /** Queues a save of `values` behind the ticket's other queued changes. */
+  const queueSave = async (values: FormValues, version: number | null) => {
+    const user = signedInUser();
+    if (!ticket || !user) return;
+    await outbox.add({
+      kind: 'update',
+      userId: user,
+      ticketId: ticket.documentId,
+      form: values,
+      base: base.form,
+      // on top of an earlier queued save: it gets the version that save produces
+      version: queuedUpdates.length > 0 ? null : (version ?? ticket.version),
+    });
+    adoptQueued(values);
+    void message.info(t('offline.savedOffline'));
+  };
+
   const submit = (values: FormValues, version = base.version) => {
     if (saving) return; // a second click while the first save is on its way does nothing
     setServerErrors(NO_ERRORS);
-    if (!ticket) {
+    if (ticket && (queued.length > 0 || !onlineManager.isOnline())) {
+      // behind the ticket's queued changes (their order is kept), or without a network
+      void queueSave(values, version);
+    } else if (!ticket) {
       create.mutate(
         { type, form: values },
         {
@@ -99,39 +150,58 @@ export function useTicketForm({ type, ticket, fields, onCreated }: Options) {
         },
       );
     } else {
+      const at = version ?? ticket.version;
       update.mutate(
-        { form: values, version: version ?? ticket.version },
-        { onSuccess: (saved) => adopt(saved.form, saved.version), onError: failed },
+        { form: values, version: at },
+        {
+          onSuccess: (saved) => adopt(saved.form, saved.version),
+          // no answer: kept in the queue and sent again (a 409 then tells whether it had arrived)
+          onError: (error) => (isApiError(error, 'unavailable') ? void queueSave(values, at) : failed(error)),
+        },
       );
     }
   };
 
+  const queuedServer = queuedConflict?.conflict;
   return {
     form,
-    base,
+    // a queued save's conflict is measured from what that save was based on
+    base: queuedConflict ? { form: queuedConflict.base, version: queuedConflict.version } : base,
     dirty,
     saving,
     restoredAt,
     serverErrors,
-    conflict,
+    conflict: conflict ?? queuedServer ?? null,
     change,
     submit,
     /** Drops the restored draft and shows the ticket as stored. */
     discardDraft: () => adopt(ticket?.form ?? {}, ticket?.version ?? null),
-    /** Conflict: take the server's values (mine are dropped). */
+    /** Conflict: take the server's values (mine are dropped, the ticket's queued photos still go). */
     reloadFromServer: () => {
-      if (!conflict) return;
-      adopt(conflict.form, conflict.version);
+      const server = conflict ?? queuedServer;
+      if (!server) return;
+      const user = signedInUser();
+      if (!conflict && ticket && user) void outbox.dropUpdates(user, ticket.documentId).then(syncOutboxNow);
+      adopt(server.form, server.version);
       setConflict(null);
       if (ticket) void queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticket.documentId) });
     },
     /** Conflict: save mine over the server's current version, knowingly. */
     overwrite: () => {
-      if (!conflict) return;
-      const version = conflict.version;
-      setConflict(null);
-      submit(form, version);
+      if (conflict) {
+        const version = conflict.version;
+        setConflict(null);
+        submit(form, version);
+        return;
+      }
+      const user = signedInUser();
+      if (!queuedServer || !ticket || !user) return;
+      adoptQueued(form);
+      void outbox.overwrite(user, ticket.documentId, form, queuedServer.version, queuedServer.form).then(syncOutboxNow);
     },
-    closeConflict: () => setConflict(null),
+    closeConflict: () => {
+      setConflict(null);
+      if (!conflict && queuedConflict) setDismissedConflict(queuedConflict.seq);
+    },
   };
 }

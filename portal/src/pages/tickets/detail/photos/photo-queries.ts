@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App } from 'antd';
-import { api, upload } from '../../../../auth/session';
+import { api } from '../../../../auth/session';
 import { useT } from '../../../../i18n/locale-provider';
+import { uploadOrQueuePhoto } from '../../../../offline/photo-send';
 import { queryClient } from '../../../../services/query-client';
 import { queryKeys } from '../../../../services/query-keys';
 import type { Photo } from './photo-types';
@@ -26,14 +27,23 @@ export function usePhotos(ticketId: string | undefined, enabled = true) {
   });
 }
 
-/** Uploads one file (one request per file, so each has its own progress). */
+/**
+ * Uploads one file (one request per file, so each has its own progress); without a network it
+ * is queued on the device and uploaded later (src/offline/), and the answer is no photos yet.
+ */
 export function useUploadPhoto(ticketId: string) {
   const { message } = App.useApp();
   const t = useT();
   return useMutation({
+    // offline it must run too: that is when it queues
+    networkMode: 'always',
     mutationFn: ({ file, onProgress }: { file: File; onProgress: (percent: number) => void }) =>
-      upload<{ data: Photo[] }>(photosUrl(ticketId), file, { field: 'files', onProgress }).then((r) => r.data),
+      uploadOrQueuePhoto(ticketId, file, onProgress).then((sent) => (sent.queued ? null : sent.photos)),
     onSuccess: (stored, { file }) => {
+      if (!stored) {
+        void message.info(t('offline.photoQueued', { name: file.name }));
+        return;
+      }
       queryClient.setQueryData<Photo[]>(queryKeys.photos(ticketId), (photos = []) => [
         ...photos,
         ...stored.filter((p) => !photos.some((q) => q.id === p.id)),
