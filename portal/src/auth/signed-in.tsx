@@ -14,7 +14,8 @@ export default function SignedIn() {
   const t = useT();
   const me = useMe(true);
   if (me.isPending) return <PageSpinner />;
-  if (me.isError) {
+  // offline, the kept answer stands: a failed refresh of it must not hide the pages
+  if (me.isError && !me.data) {
     return <Result status="warning" title={t('app.meError')} extra={<Button onClick={() => me.refetch()}>{t('server.retry')}</Button>} />;
   }
   return (
