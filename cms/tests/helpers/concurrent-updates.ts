@@ -8,6 +8,8 @@ export interface UpdateOutcome {
   readVersion: number;
   /** The `description` it wrote: unique to this request. */
   after: string;
+  /** On a 409: the version the ticket had moved on to, as the answer says. */
+  conflictVersion?: number;
 }
 
 export interface ConcurrentUpdates {
@@ -42,8 +44,16 @@ export async function runConcurrentUpdates(options: ConcurrentUpdates): Promise<
         headers: { ...headers, 'X-Request-Id': requestId },
         body: JSON.stringify({ data: { version: data.version, form: { ...data.form, description: after } } }),
       });
-      await res.arrayBuffer();
-      outcomes.push({ ticket, requestId, status: res.status, before: String(data.form.description), readVersion: data.version, after });
+      const body = (await res.json()) as { error?: { details?: { version?: number } } };
+      outcomes.push({
+        ticket,
+        requestId,
+        status: res.status,
+        before: String(data.form.description),
+        readVersion: data.version,
+        after,
+        conflictVersion: res.status === 409 ? body.error?.details?.version : undefined,
+      });
     }
   };
   await Promise.all(Array.from({ length: options.clients }, (_, index) => client(index)));
