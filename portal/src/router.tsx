@@ -20,6 +20,7 @@ const TicketTypeVersionsPage = lazy(() => import('./pages/ticket-types'));
 const HomePage = lazy(() => import('./pages/home'));
 const MyTicketsPage = lazy(() => import('./pages/my-tickets'));
 const NotificationPreferencesPage = lazy(() => import('./pages/notification-preferences'));
+const NearTicketsPage = lazy(() => import('./pages/tickets/near'));
 
 /** The banner over every page, signed in or not. */
 function Root() {
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           { path: 'my-tickets', element: <RequireAccess flag="canAssign"><MyTicketsPage /></RequireAccess> },
           { path: 'tickets', element: <TicketListPage /> },
           { path: 'tickets/new', element: <TicketFormPage /> },
+          { path: 'tickets/near', element: <NearTicketsPage /> },
           { path: 'tickets/:id', element: <TicketFormPage /> },
           { path: 'imports', element: <RequireAccess flag="canImport"><ImportListPage /></RequireAccess> },
           { path: 'imports/new', element: <RequireAccess flag="canImport"><ImportWizardPage /></RequireAccess> },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Where screenshots go (gitignored). */
 export const artifactsDir = path.resolve(__dirname, '..', 'artifacts');
@@ -22,8 +22,9 @@ const ARGS = [
 /**
  * Headless Chromium with a fresh profile (removed at close), in the platform's time zone and a
  * Chinese browser locale; records uncaught page errors so a test can assert there were none.
+ * `options` change the context: a phone's viewport and touch, granted permissions, a position.
  */
-export async function launchBrowser() {
+export async function launchBrowser(options: BrowserContextOptions = {}) {
   fs.mkdirSync(artifactsDir, { recursive: true });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
@@ -33,6 +34,7 @@ export async function launchBrowser() {
     timezoneId: 'Asia/Shanghai',
     locale: 'zh-CN',
     viewport: { width: 1400, height: 900 },
+    ...options,
   });
   const pageErrors: string[] = [];
   const watch = (page: Page) => page.on('pageerror', (error) => pageErrors.push(error.message));

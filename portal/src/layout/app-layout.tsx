@@ -10,6 +10,8 @@ import { createDraftStore } from '../pages/tickets/detail/form/draft-store';
 import { queryClient } from '../services/query-client';
 import { NotificationBell } from './bell/notification-bell';
 import { LanguageSwitch } from './language-switch';
+import { PhoneHeader } from './phone-header';
+import { usePhone } from './use-phone';
 import type { MessageKey } from '../i18n/zh-cn';
 
 /** The frame of the signed-in pages: title, language switch, who is signed in, sign-out. */
@@ -17,6 +19,7 @@ export default function AppLayout() {
   const t = useT();
   const navigate = useNavigate();
   const { me, access } = useAccess();
+  const phone = usePhone();
   const roleKey = `role.${me.role ?? 'none'}` as MessageKey;
   const logout = async () => {
     await authClient.logout();
@@ -25,6 +28,23 @@ export default function AppLayout() {
     queryClient.clear();
     navigate('/login', { replace: true });
   };
+  const page = access.canReadTickets ? (
+    <Suspense fallback={<PageSpinner />}>
+      <Outlet />
+    </Suspense>
+  ) : (
+    <Result status="403" title={t('app.noRights')} />
+  );
+  if (phone) {
+    return (
+      <Layout style={{ minHeight: '100vh' }} className="phone-layout">
+        <Layout.Header className="phone-layout-header">
+          <PhoneHeader onLogout={logout} />
+        </Layout.Header>
+        <Layout.Content className="phone-layout-content">{page}</Layout.Content>
+      </Layout>
+    );
+  }
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
@@ -65,15 +85,7 @@ export default function AppLayout() {
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        {access.canReadTickets ? (
-          <Suspense fallback={<PageSpinner />}>
-            <Outlet />
-          </Suspense>
-        ) : (
-          <Result status="403" title={t('app.noRights')} />
-        )}
-      </Layout.Content>
+      <Layout.Content style={{ padding: 24 }}>{page}</Layout.Content>
     </Layout>
   );
 }

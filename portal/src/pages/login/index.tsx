@@ -14,7 +14,7 @@ interface Credentials {
   password: string;
 }
 
-const FRAME = { width: 380, background: '#fff', borderRadius: 8, border: '1px solid #f0f0f0' } as const;
+const FRAME = { width: 380, maxWidth: 'calc(100vw - 16px)', background: '#fff', borderRadius: 8, border: '1px solid #f0f0f0' } as const;
 const FRAME_HEADER = {
   display: 'flex',
   alignItems: 'center',

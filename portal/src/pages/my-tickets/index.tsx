@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Space, Typography } from 'antd';
 import { useT } from '../../i18n/locale-provider';
+import { usePhone } from '../../layout/use-phone';
 import { useTicketTypes } from '../../services/ticket-types';
+import { TicketCards } from '../tickets/list/components/ticket-cards';
 import { TicketTable } from '../tickets/list/components/ticket-table';
 import { changeListState, parseListState, toSearchParams } from '../tickets/list/list-state';
 import { useTicketList } from '../tickets/list/list-queries';
@@ -17,13 +19,14 @@ export default function MyTicketsPage() {
   const state = useMemo(() => myTicketsState(parseListState(search)), [search]);
   const types = useTicketTypes();
   const list = useTicketList(state, [], true);
+  const phone = usePhone();
   const change = (patch: Partial<ListState>) => {
     const next = changeListState(state, patch);
     setSearch(toSearchParams({ ...next, assignee: undefined, status: [] }));
   };
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="my-tickets">
-      <Space align="baseline">
+      <Space align="baseline" wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('myTickets.title')}
         </Typography.Title>
@@ -37,6 +40,16 @@ export default function MyTicketsPage() {
           title={t('list.error')}
           description={list.error.message}
           action={<Button onClick={() => list.refetch()}>{t('server.retry')}</Button>}
+        />
+      ) : phone ? (
+        <TicketCards
+          page={list.data}
+          loading={list.isFetching}
+          types={types.data ?? []}
+          current={state.page}
+          pageSize={state.pageSize}
+          onPage={(page) => change({ page })}
+          emptyText={t('myTickets.empty')}
         />
       ) : (
         <TicketTable

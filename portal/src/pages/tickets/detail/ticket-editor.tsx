@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Col, Popconfirm, Row, Space, Typography } from 'antd';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
@@ -7,6 +8,7 @@ import { useAccess } from '../../../auth/access-context';
 import { SlaTag } from '../../../components/sla-tag';
 import { StatusTag } from '../../../components/status-tag';
 import { useT } from '../../../i18n/locale-provider';
+import { usePhone } from '../../../layout/use-phone';
 import { fieldSchemasOf, type TypeSchema } from '../../../services/schema-types';
 import type { Ticket } from '../../../services/ticket';
 import { usePhotos } from './photos/photo-queries';
@@ -51,9 +53,53 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
   const editable = ticket ? access.canEditTickets : access.canCreateTickets;
   const moves = ticket ? movesToOffer(access, ticket) : [];
   const title = ticket ? typeLabel : t('form.newTitle', { type: typeLabel });
+  // on a phone the save and the state moves sit in a bar fixed at the bottom, in reach of a thumb;
+  // the bar lives outside the form (the form takes new children as a reset of its values) and
+  // submits it as its own button would
+  const phone = usePhone();
+  const actionBar = useRef<HTMLDivElement>(null);
+  const submitForm = () => actionBar.current?.closest('.ant-row')?.querySelector<HTMLFormElement>('form.ticket-form')?.requestSubmit();
+  const moveButtons = ticket && (
+    <MoveButtons
+      ticket={ticket}
+      moves={moves}
+      blocked={form.dirty}
+      pending={move.isPending ? (move.variables?.to ?? null) : null}
+      onMove={(to) => !move.isPending && move.mutate({ to, version: ticket.version })}
+    />
+  );
+  const saveButton = editable && (
+    <Button
+      type="primary"
+      htmlType={phone ? 'button' : 'submit'}
+      onClick={phone ? submitForm : undefined}
+      icon={<SaveOutlined />}
+      loading={form.saving}
+      disabled={form.saving}
+      data-testid="save-ticket"
+    >
+      {ticket ? t('form.save') : t('form.create')}
+    </Button>
+  );
+  const otherActions = ticket && (
+    <Space wrap>
+      {!phone && moveButtons}
+      {access.canExport && <WordReportButton ticketId={ticket.documentId} />}
+      {access.canDeleteTickets && (
+        <Popconfirm
+          title={t('form.deleteConfirm')}
+          onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate('/tickets', { replace: true }) })}
+        >
+          <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="delete-ticket">
+            {t('form.delete')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
 
   return (
-    <Row gutter={[16, 16]}>
+    <Row gutter={[16, 16]} className={phone ? 'with-action-bar' : undefined}>
       <Col xs={24} xl={16}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Card
@@ -70,33 +116,11 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
                 )}
               </Space>
             }
-            extra={
-              ticket && (
-                <Space wrap>
-                  <MoveButtons
-                    ticket={ticket}
-                    moves={moves}
-                    blocked={form.dirty}
-                    pending={move.isPending ? (move.variables?.to ?? null) : null}
-                    onMove={(to) => !move.isPending && move.mutate({ to, version: ticket.version })}
-                  />
-                  {access.canExport && <WordReportButton ticketId={ticket.documentId} />}
-                  {access.canDeleteTickets && (
-                    <Popconfirm
-                      title={t('form.deleteConfirm')}
-                      onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate('/tickets', { replace: true }) })}
-                    >
-                      <Button danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="delete-ticket">
-                        {t('form.delete')}
-                      </Button>
-                    </Popconfirm>
-                  )}
-                </Space>
-              )
-            }
+            extra={phone ? undefined : otherActions}
           >
             <Space orientation="vertical" style={{ width: '100%' }}>
               {ticket && <AssigneeBar ticket={ticket} />}
+              {phone && otherActions}
               {typeSchema.schema.description && (
                 <Typography.Paragraph type="secondary">{typeSchema.schema.description}</Typography.Paragraph>
               )}
@@ -133,20 +157,7 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
                 onChange={form.change}
                 onSubmit={form.submit}
               >
-                {editable ? (
-                  <Button
-                    type="primary"
-                    htmlType="submit"
-                    icon={<SaveOutlined />}
-                    loading={form.saving}
-                    disabled={form.saving}
-                    data-testid="save-ticket"
-                  >
-                    {ticket ? t('form.save') : t('form.create')}
-                  </Button>
-                ) : (
-                  <></>
-                )}
+                {(!phone && saveButton) || <></>}
               </TicketSchemaForm>
             </Space>
           </Card>
@@ -168,6 +179,12 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
           </HistoryPanel>
         )}
       </Col>
+      {phone && (editable || moves.length > 0) && (
+        <div className="phone-action-bar" data-testid="phone-action-bar" ref={actionBar}>
+          {saveButton}
+          {moveButtons}
+        </div>
+      )}
       {form.conflict && ticket && (
         <ConflictDialog
           conflict={form.conflict}

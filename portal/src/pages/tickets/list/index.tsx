@@ -1,14 +1,17 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Collapse, Result, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Drawer, Result, Space, Tag, Typography } from 'antd';
+import { AimOutlined, FilterOutlined } from '@ant-design/icons';
 import { isApiError } from '../../../api/api-error';
 import { useAccess } from '../../../auth/access-context';
+import { usePhone } from '../../../layout/use-phone';
 import { useT } from '../../../i18n/locale-provider';
 import { useTicketTypes, useTypeSchema } from '../../../services/ticket-types';
 import { ExportButton } from '../../exports/export-dialog';
 import { FieldFilters } from './components/field-filters';
 import { FilterBar } from './components/filter-bar';
 import { TeamFilters } from './components/team-filters';
+import { TicketCards } from './components/ticket-cards';
 import { TicketTable } from './components/ticket-table';
 import { filterSpecs, sortChoices } from './field-filters';
 import { changeListState, parseListState, setFieldFilter, toSearchParams } from './list-state';
@@ -34,53 +37,79 @@ export default function TicketListPage() {
   // the next one) come before React renders the first, and would otherwise undo each other
   const latest = () => parseListState(new URLSearchParams(window.location.search));
   const change = (patch: Partial<ListState>) => go(changeListState(latest(), patch));
+  const phone = usePhone();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+
+  const filters = (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <FilterBar
+        state={state}
+        types={types.data ?? []}
+        sortable={sortable}
+        canCreate={access.canCreateTickets}
+        onChange={change}
+        onReset={() => go(parseListState(new URLSearchParams(state.type ? { type: state.type } : {})))}
+        onCreate={() => navigate(`/tickets/new${state.type ? `?type=${encodeURIComponent(state.type)}` : ''}`)}
+      />
+      <TeamFilters state={state} canPickUsers={access.canAssignOthers} onChange={change} />
+      {state.importJob && (
+        <Tag closable data-testid="import-filter" onClose={() => change({ importJob: undefined })}>
+          {t('list.fromImport', { job: state.importJob })}
+        </Tag>
+      )}
+      <Collapse
+        size="small"
+        defaultActiveKey={Object.keys(state.filters).length ? ['fields'] : []}
+        items={[
+          {
+            key: 'fields',
+            label: t('list.fieldFilters'),
+            children: state.type ? (
+              <FieldFilters specs={specs} filters={state.filters} onChange={(field, patch) => go(setFieldFilter(latest(), field, patch))} />
+            ) : (
+              <Typography.Text type="secondary">{t('list.fieldFiltersHint')}</Typography.Text>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap={phone}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('list.title')}
         </Typography.Title>
-        {access.canExport && <ExportButton state={state} specs={specs} schema={schema.data} />}
-      </Space>
-      <Card size="small">
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <FilterBar
-            state={state}
-            types={types.data ?? []}
-            sortable={sortable}
-            canCreate={access.canCreateTickets}
-            onChange={change}
-            onReset={() => go(parseListState(new URLSearchParams(state.type ? { type: state.type } : {})))}
-            onCreate={() => navigate(`/tickets/new${state.type ? `?type=${encodeURIComponent(state.type)}` : ''}`)}
-          />
-          <TeamFilters state={state} canPickUsers={access.canAssignOthers} onChange={change} />
-          {state.importJob && (
-            <Tag closable data-testid="import-filter" onClose={() => change({ importJob: undefined })}>
-              {t('list.fromImport', { job: state.importJob })}
-            </Tag>
+        <Space wrap>
+          {phone && (
+            <Button icon={<AimOutlined />} onClick={() => navigate('/tickets/near')} data-testid="list-near" className="touch-target">
+              {t('near.nav')}
+            </Button>
           )}
-          <Collapse
-            size="small"
-            defaultActiveKey={Object.keys(state.filters).length ? ['fields'] : []}
-            items={[
-              {
-                key: 'fields',
-                label: t('list.fieldFilters'),
-                children: state.type ? (
-                  <FieldFilters
-                    specs={specs}
-                    filters={state.filters}
-                    onChange={(field, patch) => go(setFieldFilter(latest(), field, patch))}
-                  />
-                ) : (
-                  <Typography.Text type="secondary">{t('list.fieldFiltersHint')}</Typography.Text>
-                ),
-              },
-            ]}
-          />
+          {phone && (
+            <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)} data-testid="open-filters" className="touch-target">
+              {t('phone.filters')}
+            </Button>
+          )}
+          {access.canExport && <ExportButton state={state} specs={specs} schema={schema.data} />}
         </Space>
-      </Card>
+      </Space>
+      {phone ? (
+        <Drawer
+          open={filtersOpen}
+          onClose={() => setFiltersOpen(false)}
+          placement="bottom"
+          size="85%"
+          title={t('phone.filtersTitle')}
+          data-testid="filter-drawer"
+          forceRender
+        >
+          {filters}
+        </Drawer>
+      ) : (
+        <Card size="small">{filters}</Card>
+      )}
       {list.isError && !isApiError(list.error, 'unavailable') ? (
         <Alert
           type="error"
@@ -96,6 +125,15 @@ export default function TicketListPage() {
           title={t('list.error')}
           data-testid="list-error"
           extra={<Button onClick={() => list.refetch()}>{t('server.retry')}</Button>}
+        />
+      ) : phone ? (
+        <TicketCards
+          page={list.data}
+          loading={list.isFetching}
+          types={types.data ?? []}
+          current={state.page}
+          pageSize={state.pageSize}
+          onPage={(page) => change({ page })}
         />
       ) : (
         <TicketTable
