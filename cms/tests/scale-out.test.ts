@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startTestApp } from './helpers/strapi';
 import { startStrapiProcess } from './helpers/strapi-process';
 import { startNginx, type Nginx } from './helpers/nginx';
@@ -12,6 +13,9 @@ import { runConcurrentUpdates, type UpdateOutcome } from './helpers/concurrent-u
 // creates the schema first and serves the test as its database and queue console.
 process.env.WORKERS = 'off';
 process.env.TRUST_PROXY = 'true';
+// above every auth request this file makes from 127.0.0.1, so only the test that spends it meets it
+const IP_MAX = 60;
+process.env.AUTH_IP_MAX_REQUESTS = String(IP_MAX);
 
 const CLIENTS = 50;
 const TICKETS = 100;
@@ -162,6 +166,20 @@ describe('auth state shared through Redis', () => {
       expect(res.status).toBe(429);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     }
+  });
+
+  it('spends one per-IP budget across both processes, and through nginx counts the address nginx saw, not one the client wrote', async () => {
+    const client = '203.0.113.7';
+    // the test is the trusted proxy here: it names the client address itself
+    const failedLogin = (base: string, forwardedFor: string) =>
+      fetch(`${base}/api/auth/local`, {
+        ...json({ identifier: `nobody-${randomUUID()}`, password: 'x' }),
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+      });
+    for (let i = 0; i < IP_MAX; i += 1) expect((await failedLogin(cms[i % 2].url, client)).status).toBe(400);
+    for (const c of cms) expect((await failedLogin(c.url, client)).status).toBe(429);
+    // nginx appends the address it saw (127.0.0.1), and that is the one the CMS counts
+    expect((await failedLogin(nginx.url, client)).status).toBe(400);
   });
 
   it('refuses on process B a refresh token rotated on process A, as a reuse, and revokes the family', async () => {
