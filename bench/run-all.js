@@ -2,7 +2,8 @@
 // `npm run bench` at the root: every package's benchmark, one after another (each alone on the
 // machine), then docs/benchmarks.md — the headline ratios first (ours ÷ the baseline measured
 // in the same run), the machine and its load, then each benchmark's own tables.
-// `npm run bench -- --quick` runs small sizes to check the command, not to quote.
+// `npm run bench -- --quick` runs small sizes to check the command, not to quote; `--no-build`
+// skips the build when the caller has just built.
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -53,8 +54,11 @@ function run(argv, env) {
 
 async function main() {
   const started = new Date();
-  execFileSync('npm', ['run', 'build:server'], { cwd: repo, stdio: 'inherit' });
-  execFileSync('npm', ['run', 'build', '-w', 'portal'], { cwd: repo, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  // --no-build: the caller built already (the packages' benches all read the built code)
+  if (!process.argv.includes('--no-build')) {
+    execFileSync('npm', ['run', 'build:server'], { cwd: repo, stdio: 'inherit' });
+    execFileSync('npm', ['run', 'build', '-w', 'portal'], { cwd: repo, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
   fs.rmSync(headlinesFile, { force: true });
   const sections = [];
   for (const bench of BENCHES) {
