@@ -36,6 +36,11 @@ const BENCHES = [
   },
   { title: 'OCR field suggestions on the dev photos', argv: ['npm', 'run', 'bench', '-w', 'strapi-plugin-ocr'] },
   { title: 'Form input in the portal (Chromium)', argv: ['npm', 'run', 'bench', '-w', 'portal'] },
+  {
+    title: 'Soak: steady mixed traffic on two CMS and two worker processes behind nginx',
+    argv: ['bash', 'scripts/soak.sh', '--no-build'],
+    env: quick ? { SOAK_SECONDS: '60', SOAK_WARM_UP_SECONDS: '20' } : {},
+  },
 ];
 
 function run(argv, env) {
