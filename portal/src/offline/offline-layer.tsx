@@ -4,7 +4,7 @@ import { queryClient } from '../services/query-client';
 import { OfflineBanner } from './offline-banner';
 import { outbox } from './outbox';
 import { startOutboxSync } from './outbox-sync';
-import { forgetQueries, persistQueries, restoreQueries } from './query-persist';
+import { forgetQueries, keepQueries } from './query-persist';
 import { appSenders } from './senders';
 
 interface Props {
@@ -20,22 +20,23 @@ interface Props {
  */
 export default function OfflineLayer({ user, onReady }: Props) {
   useEffect(() => {
-    let stopPersist: (() => Promise<void>) | undefined;
+    const kept = keepQueries(queryClient, user);
     let sync: ReturnType<typeof startOutboxSync> | undefined;
     let cancelled = false;
-    void Promise.allSettled([restoreQueries(queryClient, user), outbox.load(user)]).then((results) => {
+    void Promise.allSettled([kept, outbox.load(user)]).then((results) => {
       results.forEach((r) => r.status === 'rejected' && console.warn('offline data could not be read', r.reason));
       onReady();
-      if (cancelled) return;
-      stopPersist = persistQueries(queryClient, user);
-      sync = startOutboxSync(user, appSenders);
+      if (!cancelled) sync = startOutboxSync(user, appSenders);
     });
     return () => {
       cancelled = true;
       sync?.stop();
       // an explicit sign-out leaves no answers behind; a lost session keeps them (and the queue) for the same user
       const signedOut = !sessionExpired();
-      void (stopPersist?.() ?? Promise.resolve()).then(() => (signedOut ? forgetQueries(user) : undefined));
+      void kept
+        .then((keeper) => keeper.stop())
+        .then(() => (signedOut ? forgetQueries(user) : undefined))
+        .catch((error: unknown) => console.warn('offline data could not be written', error));
       void outbox.load(null);
     };
   }, [user]);

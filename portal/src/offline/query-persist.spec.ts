@@ -1,12 +1,29 @@
 import 'fake-indexeddb/auto';
-import { QueryClient } from '@tanstack/react-query';
+import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../api/api-error';
 import { closeOfflineDb, offlineDb } from './offline-db';
-import { forgetQueries, PERSIST_MAX_AGE, persistQueries, restoreQueries } from './query-persist';
+import { forgetQueries, keepQueries, PERSIST_MAX_AGE } from './query-persist';
 import { userIdOf } from './signed-in-user';
 
 let run = 0;
 const ticket = (id: string) => ({ documentId: id, version: 3, form: { pci: 245 } });
+
+/** A session of the app for `user`: what it fetched (set here) is kept when it ends. */
+async function session(user: string, fetched: [unknown[], unknown, number?][]) {
+  const client = new QueryClient();
+  const keeper = await keepQueries(client, user, { delayMs: 0 });
+  for (const [key, data, updatedAt] of fetched) client.setQueryData(key, data, { updatedAt });
+  await keeper.stop();
+}
+
+/** A new app start for `user`, offline or not; returns its cache. */
+async function start(user: string, online: boolean, now?: number) {
+  onlineManager.setOnline(online);
+  const client = new QueryClient();
+  const keeper = await keepQueries(client, user, { now });
+  return { client, keeper };
+}
 
 describe('answers kept for offline use', () => {
   beforeEach(async () => {
@@ -14,56 +31,70 @@ describe('answers kept for offline use', () => {
     run += 1;
     await offlineDb(`query-persist-spec-${run}`);
   });
-  afterEach(() => closeOfflineDb());
-
-  it('keeps a user’s tickets, schemas and rights, not photo links, and gives them back to that user only', async () => {
-    const client = new QueryClient();
-    const stop = persistQueries(client, '7', 0);
-    client.setQueryData(['me'], { role: 'publisher' });
-    client.setQueryData(['ticket', 'A'], ticket('A'));
-    client.setQueryData(['ticket-type-schema', 'bs-fault', 'zh-CN', 1], { schema: {} });
-    client.setQueryData(['ticket-photos', 'A'], [{ url: 'https://signed.example/expires-soon' }]);
-    await stop();
-
-    const again = new QueryClient();
-    await restoreQueries(again, '7');
-    expect(again.getQueryData(['ticket', 'A'])).toEqual(ticket('A'));
-    expect(again.getQueryData(['me'])).toEqual({ role: 'publisher' });
-    expect(again.getQueryData(['ticket-type-schema', 'bs-fault', 'zh-CN', 1])).toEqual({ schema: {} });
-    expect(again.getQueryData(['ticket-photos', 'A'])).toBeUndefined();
-
-    const other = new QueryClient();
-    await restoreQueries(other, '8');
-    expect(other.getQueryCache().getAll()).toEqual([]);
-
-    await forgetQueries('7');
-    const afterSignOut = new QueryClient();
-    await restoreQueries(afterSignOut, '7');
-    expect(afterSignOut.getQueryCache().getAll()).toEqual([]);
+  afterEach(() => {
+    closeOfflineDb();
+    onlineManager.setOnline(true);
   });
 
-  it('keeps only the 30 tickets fetched last', async () => {
-    const client = new QueryClient();
-    const stop = persistQueries(client, '7', 0);
-    for (let i = 0; i < 35; i += 1) client.setQueryData(['ticket', `T${i}`], ticket(`T${i}`), { updatedAt: 1_000 + i });
-    await stop();
-    const again = new QueryClient();
-    await restoreQueries(again, '7');
-    const kept = again.getQueryCache().getAll().map((q) => q.queryKey[1]);
+  it('online asks the server as ever; offline, or without an answer, the user’s kept answers stand in (not photo links)', async () => {
+    await session('7', [
+      [['me'], { role: 'publisher' }],
+      [['ticket', 'A'], ticket('A')],
+      [['ticket-type-schema', 'bs-fault', 'zh-CN', 1], { schema: {} }],
+      [['ticket-photos', 'A'], [{ url: 'https://signed.example/expires-soon' }]],
+    ]);
+
+    const online = await start('7', true);
+    expect(online.client.getQueryCache().getAll()).toEqual([]);
+    // a query that gets no answer and has nothing to show gets the kept one
+    await online.client
+      .fetchQuery({ queryKey: ['ticket', 'A'], queryFn: () => Promise.reject(new ApiError('unavailable', 'no answer')), retry: false })
+      .catch(() => undefined);
+    await Promise.resolve();
+    expect(online.client.getQueryData(['ticket', 'A'])).toEqual(ticket('A'));
+    expect(online.client.getQueryState(['ticket', 'A'])?.status).toBe('success');
+    // the network goes: everything kept comes in
+    onlineManager.setOnline(false);
+    expect(online.client.getQueryData(['me'])).toEqual({ role: 'publisher' });
+    expect(online.client.getQueryData(['ticket-type-schema', 'bs-fault', 'zh-CN', 1])).toEqual({ schema: {} });
+    expect(online.client.getQueryData(['ticket-photos', 'A'])).toBeUndefined();
+    await online.keeper.stop();
+
+    const offline = await start('7', false);
+    expect(offline.client.getQueryData(['ticket', 'A'])).toEqual(ticket('A'));
+    await offline.keeper.stop();
+
+    const other = await start('8', false);
+    expect(other.client.getQueryCache().getAll()).toEqual([]);
+    await other.keeper.stop();
+
+    await forgetQueries('7');
+    const afterSignOut = await start('7', false);
+    expect(afterSignOut.client.getQueryCache().getAll()).toEqual([]);
+    await afterSignOut.keeper.stop();
+  });
+
+  it('keeps the 30 tickets fetched last, across sessions (a session adds to what earlier ones kept)', async () => {
+    await session(
+      '7',
+      Array.from({ length: 35 }, (_, i) => [['ticket', `T${i}`], ticket(`T${i}`), 1_000 + i] as [unknown[], unknown, number]),
+    );
+    await session('7', [[['ticket', 'NEW'], ticket('NEW'), 5_000]]);
+    const { client, keeper } = await start('7', false);
+    const kept = client.getQueryCache().getAll().map((q) => q.queryKey[1]);
     expect(kept).toHaveLength(30);
-    expect(kept).not.toContain('T4');
-    expect(kept).toContain('T5');
+    expect(kept).toContain('NEW');
     expect(kept).toContain('T34');
+    expect(kept).toContain('T6');
+    expect(kept).not.toContain('T5');
+    await keeper.stop();
   });
 
   it('ignores what was kept longer ago than a week', async () => {
-    const client = new QueryClient();
-    const stop = persistQueries(client, '7', 0);
-    client.setQueryData(['ticket', 'A'], ticket('A'));
-    await stop();
-    const later = new QueryClient();
-    await restoreQueries(later, '7', Date.now() + PERSIST_MAX_AGE + 1);
-    expect(later.getQueryData(['ticket', 'A'])).toBeUndefined();
+    await session('7', [[['ticket', 'A'], ticket('A')]]);
+    const { client, keeper } = await start('7', false, Date.now() + PERSIST_MAX_AGE + 1);
+    expect(client.getQueryData(['ticket', 'A'])).toBeUndefined();
+    await keeper.stop();
   });
 
   it('reads the user from the access token (Strapi’s session tokens say userId)', () => {
