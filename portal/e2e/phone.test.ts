@@ -37,7 +37,9 @@ async function signOutOnPhone(page: Page) {
 
 /** A 4000 × 3000 camera JPEG stored sideways: EXIF orientation 6 (turn 90° clockwise to view), red on its top half. */
 async function sidewaysCameraJpeg(): Promise<Buffer> {
-  const red = await sharp({ create: { width: 4000, height: 1500, channels: 3, background: '#d02020' } }).png().toBuffer();
+  const red = await sharp({ create: { width: 4000, height: 1500, channels: 3, background: '#d02020' } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#2040d0' } })
     .composite([{ input: red, top: 0, left: 0 }])
     .jpeg({ quality: 90 })
@@ -183,6 +185,19 @@ describe('the portal on a phone', () => {
     const stored = await cmsApi<TicketAnswer>(platform, `/api/ticketing/tickets/${ids.fourKm}`, { token: publisherToken });
     expect(stored.data.version).toBe(3);
     expect(stored.data.form.site_name).toBe('四公里站（已到场）');
+    // the assignment actions are in the bar too: the handler claims the ticket there
+    const claim = bar.getByTestId('claim-ticket');
+    expect((await claim.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await claim.click();
+    await bar.locator('[data-testid=assignee][data-assignee=handler]').waitFor();
+    const claimed = await cmsApi<TicketAnswer & { data: { assignee: { username: string } | null } }>(
+      platform,
+      `/api/ticketing/tickets/${ids.fourKm}`,
+      {
+        token: publisherToken,
+      },
+    );
+    expect(claimed.data.assignee?.username).toBe('handler');
 
     await page.setViewportSize({ width: 360, height: 844 });
     await page.reload();
@@ -218,7 +233,9 @@ describe('the portal on a phone', () => {
     expect(storedMeta.orientation ?? 1).toBe(1);
     // the red top of the sideways frame is the right half of the upright photo
     const { data, info } = await sharp(stored).raw().toBuffer({ resolveWithObject: true });
-    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+    ];
     const [rightR, , rightB] = pixel(1400, 1024);
     const [leftR, , leftB] = pixel(100, 1024);
     expect(rightR).toBeGreaterThan(150);
@@ -239,12 +256,18 @@ describe('the portal on a phone', () => {
     await cards.nth(2).waitFor();
     const sites = await cards.getByTestId('ticket-card-site').allTextContents();
     expect(sites).toEqual(['现场基站', '一公里站', '四公里站（已到场）']);
-    const metres = await page.getByTestId('ticket-distance').evaluateAll((tags) => tags.map((tag) => Number((tag as HTMLElement).dataset.metres)));
+    const metres = await page
+      .getByTestId('ticket-distance')
+      .evaluateAll((tags) => tags.map((tag) => Number((tag as HTMLElement).dataset.metres)));
     expect(metres[0]).toBe(0);
     expect(metres[1]).toBeGreaterThan(900);
     expect(metres[1]).toBeLessThan(1000);
     expect(metres[2]).toBeGreaterThan(3000);
-    expect(await page.getByTestId('ticket-distance').allTextContents()).toEqual(['0 米', expect.stringMatching(/^9\d\d 米$/), expect.stringMatching(/^3\.\d 公里$/)]);
+    expect(await page.getByTestId('ticket-distance').allTextContents()).toEqual([
+      '0 米',
+      expect.stringMatching(/^9\d\d 米$/),
+      expect.stringMatching(/^3\.\d 公里$/),
+    ]);
     await cards.first().click();
     await page.waitForURL((url) => url.pathname === `/tickets/${ids.here}`);
   });

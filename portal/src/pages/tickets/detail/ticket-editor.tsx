@@ -119,7 +119,7 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
             extra={phone ? undefined : otherActions}
           >
             <Space orientation="vertical" style={{ width: '100%' }}>
-              {ticket && <AssigneeBar ticket={ticket} />}
+              {ticket && !phone && <AssigneeBar ticket={ticket} />}
               {phone && otherActions}
               {typeSchema.schema.description && (
                 <Typography.Paragraph type="secondary">{typeSchema.schema.description}</Typography.Paragraph>
@@ -179,8 +179,9 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
           </HistoryPanel>
         )}
       </Col>
-      {phone && (editable || moves.length > 0) && (
+      {phone && (editable || ticket) && (
         <div className="phone-action-bar" data-testid="phone-action-bar" ref={actionBar}>
+          {ticket && <AssigneeBar ticket={ticket} />}
           {saveButton}
           {moveButtons}
         </div>
