@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser';
 import { apiLogin, cmsApi, startPlatform, type Platform } from './helpers/platform';
 import { siteJpeg } from '../../cms/tests/helpers/photos';
-import { dropFiles, field, openAs } from './helpers/ui';
+import { dropFiles, field, openAs, signIn, signOut } from './helpers/ui';
 
 interface TicketAnswer {
   data: { documentId: string; version: number; form: Record<string, unknown> };
 }
 interface HistoryEntry {
   action: string;
+  actor: { name: string | null };
   diff: Record<string, [unknown, unknown]>;
 }
 interface Manifest {
@@ -21,7 +22,7 @@ interface Manifest {
   icons: { src: string; sizes: string; type: string; purpose: string }[];
 }
 
-/** Whether the page's kept answers (IndexedDB) hold the ticket `id`: then it opens offline. */
+/** Waits until the page's kept answers (IndexedDB) hold all a ticket page needs for ticket `id`: then it opens offline. */
 const ticketKept = (page: Page, id: string) =>
   page.waitForFunction(
     (ticket) =>
@@ -34,9 +35,10 @@ const ticketKept = (page: Page, id: string) =>
           const all = db.transaction('queries').objectStore('queries').getAll();
           all.onsuccess = () =>
             resolve(
-              (all.result as { state: { queries: { queryKey: unknown[] }[] } }[]).some((record) =>
-                record.state.queries.some((q) => q.queryKey[0] === 'ticket' && q.queryKey[1] === ticket),
-              ),
+              (all.result as { state: { queries: { queryKey: unknown[] }[] } }[]).some((record) => {
+                const kinds = record.state.queries.map((q) => (q.queryKey[0] === 'ticket' ? `ticket:${String(q.queryKey[1])}` : q.queryKey[0]));
+                return ['me', 'ticket-types', 'ticket-type-schema', 'ticket-history', `ticket:${ticket}`].every((kind) => kinds.includes(kind));
+              }),
             );
           all.onerror = () => resolve(false);
         };
@@ -218,6 +220,48 @@ describe('portal as an installed app: the shell offline, and work that waits for
     const after = await stored(ticket.documentId);
     expect(after.form.site_name).toBe('闵行莘庄基站07-机房');
     expect(after.version).toBe(ticket.version + 1);
+  });
+
+  it('keeps the queue through a lost session: another login never sends it, the same user signing in again does', async () => {
+    const ticket = await newTicket('徐汇漕河泾基站03');
+    const path = `/tickets/${ticket.documentId}`;
+    await openAs(page, platform.portalUrl, 'publisher', path);
+    await field(page, 'site_name').waitFor();
+    await ticketKept(page, ticket.documentId);
+
+    await browser.context.setOffline(true);
+    await field(page, 'pci').fill('301');
+    await page.getByTestId('save-ticket').click();
+    await page.locator('[data-testid=offline-count][data-count="1"]').waitFor();
+    // meanwhile the login is revoked (as signing out on another device would): no refresh can bring it back
+    const tokens = await page.evaluate(() => JSON.parse(window.localStorage.getItem('portal.tokens') ?? 'null'));
+    await cmsApi(platform, '/api/auth/logout', { token: tokens.jwt, method: 'POST', body: { deviceId: tokens.deviceId } });
+
+    await browser.context.setOffline(false);
+    await page.waitForURL((url) => url.pathname === '/login', { timeout: 20_000 });
+    await page.getByTestId('session-expired').waitFor();
+    expect((await stored(ticket.documentId)).version).toBe(ticket.version);
+
+    // another user on this browser: the queue is not theirs, it neither shows nor goes
+    await signIn(page, 'admin');
+    await page.getByTestId('current-role').waitFor();
+    await page.goto(`${platform.portalUrl}${path}`);
+    await field(page, 'site_name').waitFor();
+    expect(await page.getByTestId('offline-banner').count()).toBe(0);
+    expect((await stored(ticket.documentId)).version).toBe(ticket.version);
+    await signOut(page);
+
+    await signIn(page, 'publisher');
+    await page.getByTestId('current-role').waitFor();
+    const deadline = Date.now() + 20_000;
+    while ((await stored(ticket.documentId)).version === ticket.version && Date.now() < deadline) await page.waitForTimeout(250);
+    const after = await stored(ticket.documentId);
+    expect(after.form.pci).toBe(301);
+    expect(after.version).toBe(ticket.version + 1);
+    // sent by the user who made it, once
+    const updates = (await history(ticket.documentId)).filter((e) => e.action === 'update');
+    expect(updates.map((e) => [e.actor.name, Object.keys(e.diff).join(',')])).toEqual([['publisher', 'pci']]);
+    await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
   });
 
   it('raised no uncaught error in any page', () => {

@@ -53,7 +53,6 @@ export async function keepQueries(client: QueryClient, user: string, options: { 
   // hydrate never replaces an answer newer than the kept one
   const fallBack = (queries: KeptQuery[]) => hydrate(client, { mutations: [], queries });
   if (!onlineManager.isOnline()) fallBack([...kept.values()]);
-  const stopOnline = onlineManager.subscribe((online) => !online && fallBack([...kept.values()]));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = async () => {
@@ -75,6 +74,16 @@ export async function keepQueries(client: QueryClient, user: string, options: { 
       console.warn('could not keep the answers for offline use', error);
     }
   };
+
+  const stopOnline = onlineManager.subscribe((online) => {
+    if (online) return;
+    fallBack([...kept.values()]);
+    // what was fetched a moment ago is kept now, not a second later
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      void save();
+    }
+  });
 
   const stopCache = client.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' && event.type !== 'added') return;
