@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { closeRedis } from './redis';
 import { ensureBucket } from './storage/ensure-bucket';
+import { authReadFailuresAreErrors } from './faults/auth-read-failures';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    authReadFailuresAreErrors(strapi);
+  },
 
   /** Runs after every plugin's bootstrap, so the Users & Permissions roles exist to be synced with config/roles.yaml. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

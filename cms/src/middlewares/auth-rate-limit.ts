@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import type { RateLimiterRes } from 'rate-limiter-flexible';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { RedisClient } from 'strapi-plugin-access';
 import { authRouteOf, identifierOf } from '../auth/auth-routes';
 import { replyError } from '../auth/error-reply';
@@ -13,6 +14,10 @@ function tooManyRequests(ctx: Context, rejection: RateLimiterRes, message: strin
   ctx.set('Retry-After', String(retryAfter));
   replyError(ctx, 429, 'RateLimitError', message, { retryAfter });
 }
+
+/** Strapi's errors (a wrong password is a ValidationError) and 4xx http-errors: the client's, not the server's. */
+const refusedTheClient = (error: unknown) =>
+  error instanceof errors.ApplicationError || ((error as { status?: unknown })?.status as number) < 500;
 
 /**
  * Rate limits of login, refresh, forgot-password and reset-password, in Redis so every
@@ -51,8 +56,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
 
     const rejection = await spend(limiter.loginFailures, identifier);
     if (rejection) return tooManyRequests(ctx, rejection, 'Too many failed logins for this account');
-    await next();
-    // the point stays spent on any failure (a thrown error skips this line)
+    try {
+      await next();
+    } catch (error) {
+      // the point stays spent when the client was refused (a wrong password is a ValidationError);
+      // when the server failed (the database down) the password was never checked: given back
+      if (!refusedTheClient(error)) await limiter.loginFailures.reward(identifier, 1);
+      throw error;
+    }
     if (ctx.status === 200) await limiter.loginFailures.delete(identifier);
   };
 };

@@ -37,7 +37,7 @@ export async function freePort(): Promise<number> {
 export async function startStrapiProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; output: () => string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-e', childScript], {
     cwd: appDir,
@@ -65,6 +65,9 @@ export async function startStrapiProcess(
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
+    /** What it printed so far (its log), for a failing test's message. */
+    output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -43,6 +43,40 @@ describe('the domain-error mapping', () => {
     await expect(answerTo(lookalike)).rejects.toBe(lookalike);
   });
 
+  it('answers a dependency that cannot be reached with a 503 naming it and Retry-After; a failing query stays an error', async () => {
+    const answer = async (error: unknown) => {
+      const headers: Record<string, string> = {};
+      const ctx = { status: 404, body: undefined as unknown, method: 'GET', path: '/api/x', set: (name: string, value: string) => (headers[name] = value) };
+      await domainErrors()(ctx as never, async () => {
+        throw error;
+      });
+      return { status: ctx.status, body: ctx.body, retryAfter: headers['Retry-After'] };
+    };
+    const pg = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'FATAL' });
+    const database = [
+      pg('57P01', 'terminating connection due to administrator command'),
+      pg('57P03', 'the database system is starting up'),
+      pg('08006', 'connection failure'),
+      new Error('Connection terminated unexpectedly'),
+      Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }),
+      Object.assign(new Error('wrapped'), { cause: new Error('Connection terminated') }),
+    ];
+    for (const error of database) {
+      expect(await answer(error)).toEqual({
+        status: 503,
+        retryAfter: '5',
+        body: { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The database is unavailable; try again shortly', details: { dependency: 'database' } } },
+      });
+    }
+    const storage = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9000'), { code: 'ECONNREFUSED', $metadata: { attempts: 3 } });
+    expect(await answer(storage)).toMatchObject({ status: 503, retryAfter: '5', body: { error: { details: { dependency: 'file storage' } } } });
+    const other = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED', port: 8000 });
+    expect(await answer(other)).toMatchObject({ status: 503, body: { error: { message: 'The service the request needs is unavailable; try again shortly' } } });
+    // a query the database refuses is not the database being down
+    const unique = pg('23505', 'duplicate key value violates unique constraint');
+    await expect(answer(unique)).rejects.toBe(unique);
+  });
+
   it("answers a filter of a shape the database layer refuses with a 400 (Users & Permissions turns query keys into filters)", async () => {
     const shape = new Error('Undefined attribute level operator b');
     shape.stack = `Error: ${shape.message}\n    at processSingleAttributeWhere (/app/node_modules/@strapi/database/dist/query/helpers/where.js:34:19)`;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { InvalidError, isDomainError } from '../errors/domain-errors';
 import { errorResponse } from '../errors/error-body';
+import { databasePortOf, DependencyUnavailableError, RETRY_AFTER_SECONDS, unavailableDependency } from '../errors/unavailable';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -22,6 +23,9 @@ const QUERY_SHAPE_MESSAGE = /^(Undefined attribute level operator|Operator and n
 const isQueryShapeError = (error: unknown) =>
   error instanceof Error && QUERY_SHAPE_MESSAGE.test(error.message) && /@strapi[\\/]database/.test(error.stack ?? '');
 
+const databasePort = () =>
+  databasePortOf((globalThis as { strapi?: Core.Strapi }).strapi?.config.get('database.connection.connection') as { connectionString?: string } | undefined);
+
 const STATUS_NAMES: Record<number, string> = { 400: 'BadRequestError', 404: 'NotFoundError', 405: 'MethodNotAllowedError', 413: 'PayloadTooLargeError', 415: 'UnsupportedMediaTypeError' };
 
 /** An /api answer that is an error without Strapi's JSON body (the router's own 404 and 405): given one. */
@@ -40,7 +44,9 @@ function jsonErrorBody(ctx: Context) {
  * admin). Listed right after `strapi::errors` in the app's middlewares: anything else —
  * Strapi's own errors, http-errors, bugs — goes on to that middleware unchanged, but for
  * database errors that are the client's (see isClientDatabaseError) and filters of a shape the
- * database layer refuses, which become a 400.
+ * database layer refuses, which become a 400, and a dependency that cannot be reached (the
+ * database restarting, file storage down: see errors/unavailable), which becomes a 503 with
+ * `Retry-After` — as does every 503 domain error.
  * Every error answer under /api is JSON.
  */
 export default (): Core.MiddlewareHandler => async (ctx, next) => {
@@ -49,15 +55,21 @@ export default (): Core.MiddlewareHandler => async (ctx, next) => {
     jsonErrorBody(ctx);
   } catch (thrown) {
     let error = thrown;
+    const unavailable = isDomainError(error) ? undefined : unavailableDependency(error, databasePort());
     if (isClientDatabaseError(error)) {
       (globalThis as { strapi?: Core.Strapi }).strapi?.log.warn(`database refused a request value (${error.code}) on ${ctx.method} ${ctx.path}: ${error.message}`);
       error = new InvalidError(error.code === '42703' ? 'The request names a field that does not exist' : 'The request holds a value of the wrong kind for its field (an id that is not a number, a number out of range)');
     } else if (isQueryShapeError(error)) {
       error = new InvalidError(`The query's filters are not valid: ${(error as Error).message}`);
+    } else if (unavailable) {
+      // a dependency down or restarting is not a bug: the client may try again, and is told when
+      (globalThis as { strapi?: Core.Strapi }).strapi?.log.warn(`${ctx.method} ${ctx.path}: the ${unavailable} is unavailable: ${(error as Error).message}`);
+      error = new DependencyUnavailableError(unavailable);
     }
     if (!isDomainError(error)) throw error;
     const { status, body } = errorResponse(error);
     ctx.status = status;
     ctx.body = body;
+    if (status === 503) ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
   }
 };

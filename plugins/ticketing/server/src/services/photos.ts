@@ -9,6 +9,7 @@ import { photoStorage, type StoredObject } from '../photos/photo-storage';
 import { MAX_TICKET_PHOTOS, photosOf, type StoredPhoto } from '../photos/stored-photo';
 import type { PhotoView } from '../photos/photo-view';
 import { withoutPhotos } from '../photos/form-photos';
+import { removeUntilDone } from '../photos/remove-later';
 import { diffForms } from '../tickets/form-diff';
 import type { TicketRow } from '../tickets/ticket-row';
 import { parseJsonColumn } from '../utils/json-column';
@@ -42,18 +43,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { id, name, mime, size, width, height, gps, url, thumbnailUrl, uploadedAt, uploadedBy };
   }
 
+  /** Tried once at once; when storage refuses (it is down) tried again later, in the background (removeUntilDone). */
+  const removeObject = (object: StoredObject) =>
+    removeUntilDone(
+      () => storage.remove(object),
+      (error) => strapi.log.warn(`photo object ${object.path}/${object.hash}${object.ext} could not be removed: ${(error as Error).message}`),
+    );
+
   /** Puts the original and its thumbnail into storage; on failure removes what it put. */
   async function store(ticketId: string, photo: CheckedPhoto, bytes: Buffer, ctx: WriteContext, uploadKey?: string): Promise<StoredPhoto> {
     const id = randomUUID();
     const path = `images/${ticketId}`;
-    const original = await storage.put({ path, hash: id, ext: photo.ext, mime: photo.mime, size: photo.size }, bytes);
     const { thumbnail: thumb } = photo;
+    const originalObject = { path, hash: id, ext: photo.ext, mime: photo.mime, size: photo.size };
     const thumbObject = { path, hash: `${id}-thumb`, ext: '.webp', mime: 'image/webp', size: thumb.bytes.length };
+    let original: StoredObject;
     let thumbnail: StoredObject;
     try {
+      original = await storage.put(originalObject, bytes);
       thumbnail = await storage.put(thumbObject, thumb.bytes);
     } catch (error) {
-      await storage.remove(original).catch(() => undefined);
+      // a put that failed here may still have landed (storage died before answering): both keys go
+      await Promise.all([removeObject(originalObject), removeObject(thumbObject)]);
       throw error;
     }
     const { name, mime, size, width, height, gps } = photo;
@@ -73,9 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** Best effort: an object left behind is unreachable (its key is in no list), not exposed. */
-  const removeObjects = (photos: StoredPhoto[]) =>
-    Promise.allSettled(photos.flatMap((p) => [storage.remove(p.original), storage.remove(p.thumbnail)]));
+  const removeObjects = (photos: StoredPhoto[]) => Promise.all(photos.flatMap((p) => [removeObject(p.original), removeObject(p.thumbnail)]));
 
   const auditEntry = (ticketId: string, action: string, ctx: WriteContext, diff: Record<string, [unknown, unknown]>, meta: object) => ({
     entityKind: 'ticket',
