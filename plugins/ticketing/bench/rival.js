@@ -34,7 +34,7 @@ async function copyTickets(fromUrl, toUrl) {
   }
 }
 
-/** Starts the rival on `port` with `env`; resolves to { token, stop } once it listens. */
+/** Starts the rival on `port` with `env`; resolves to { token, pid, stop } once it listens. */
 function startRival(env, port) {
   const child = spawn(process.execPath, [path.join(appDir, 'server.js')], {
     cwd: appDir,
@@ -59,6 +59,7 @@ function startRival(env, port) {
         child.stdout.resume();
         resolve({
           token,
+          pid: child.pid,
           stop: () =>
             new Promise((done) => {
               child.once('exit', done);

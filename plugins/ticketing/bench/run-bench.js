@@ -80,7 +80,8 @@ async function startCms() {
     if (String(error.message).startsWith('port ')) throw error;
   }
   // its own process group, so that stopping it stops npx's child (the Strapi server) too
-  const child = spawn('npx', ['strapi', 'start'], {
+  // strapi's own bin under this node (not npx): the pid is the server's, whose CPU time is read
+  const child = spawn(process.execPath, [path.join(repo, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
     cwd: cms,
     env: { ...env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
     stdio: 'ignore',
@@ -107,8 +108,19 @@ async function startCms() {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/** One autocannon run; latencies are collected per response so p95 can be reported. */
-function load(name, options) {
+/** CPU time (user + system) a process has used so far, in ms; Linux's /proc, 100 ticks a second. */
+function cpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * One autocannon run; latencies are collected per response so p95 can be reported. With
+ * `serverPid`, the server's CPU time per request too: unlike req/s it hardly moves with what
+ * else the machine is doing, so it shows the per-request work even on a busy machine.
+ */
+function load(name, options, serverPid) {
+  const cpuBefore = serverPid ? cpuMs(serverPid) : 0;
   return new Promise((resolve, reject) => {
     const latencies = [];
     let failures = 0;
@@ -118,6 +130,7 @@ function load(name, options) {
       resolve({
         name,
         rps: result.requests.average,
+        cpuMsPerRequest: serverPid ? (cpuMs(serverPid) - cpuBefore) / result.requests.total : null,
         p50: Math.round(percentile(latencies, 50)),
         p95: Math.round(percentile(latencies, 95)),
         p99: Math.round(percentile(latencies, 99)),
@@ -146,14 +159,14 @@ const form = {
 };
 
 /** Runs each request's load once for warm-up and once measured; prints and returns the rows. */
-async function measure(server, tickets, requests) {
+async function measure(server, tickets, requests, serverPid) {
   const rows = [];
   for (const [name, options] of requests) {
     // warm-up (JIT, connection pool, caches), not measured
     await load(name, { ...options, duration: 2 });
-    const r = { server, tickets, ...(await load(name, options)) };
+    const r = { server, tickets, ...(await load(name, options, serverPid)) };
     rows.push(r);
-    console.log(`  ${server.padEnd(6)} ${name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  errors ${r.errors}`);
+    console.log(`  ${server.padEnd(6)} ${name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  CPU ${r.cpuMsPerRequest?.toFixed(2)} ms/request  errors ${r.errors}`);
   }
   return rows;
 }
@@ -170,7 +183,7 @@ async function benchCms(size, headers) {
       ['get', { url: `${base}/${first.data[0].documentId}`, headers }],
       ['list pci=387 + total', { url: listPath, headers }],
       ['list severity=critical, newest', { url: `${base}?type=bs-fault&filters[form][severity]=critical&pageSize=25`, headers }],
-    ]);
+    ], cmsProcess.pid);
   } finally {
     const exited = new Promise((r) => cmsProcess.once('exit', r));
     cmsProcess.stop();
@@ -193,12 +206,13 @@ async function benchRival(size) {
       ['get', { url: `${base}/${first.data[0].documentId}`, headers }],
       ['list pci=387 + total', { url: listPath, headers }],
       ['list severity=critical, newest', { url: `${base}?filters[severity][$eq]=critical&pagination[pageSize]=25&sort=createdAt:desc`, headers }],
-    ]);
+    ], rival.pid);
   } finally {
     await rival.stop();
   }
 }
 
+const cpu = (r) => (r.cpuMsPerRequest === null ? '—' : r.cpuMsPerRequest.toFixed(2));
 const ratio = (ours, rival) => (rival ? ours / rival : null);
 
 /** Our figure beside the rival's for each size and request. */
@@ -243,10 +257,10 @@ async function main() {
     }
   }
   const pairs = compare(rows);
-  console.log(`\n| tickets | request | ours req/s | rival req/s | ratio | ours p95 ms | rival p95 ms | errors (ours/rival) |\n|---|---|---|---|---|---|---|---|`);
+  console.log(`\n| tickets | request | ours req/s | rival req/s | ratio | ours p95 ms | rival p95 ms | server CPU ms/request (ours/rival) | errors (ours/rival) |\n|---|---|---|---|---|---|---|---|---|`);
   for (const p of pairs) {
     const rv = p.rival;
-    console.log(`| ${p.tickets.toLocaleString('en')} | ${p.name} | ${p.ours.rps.toFixed(0)} | ${rv ? rv.rps.toFixed(0) : '—'} | ${p.rpsRatio ? `${p.rpsRatio.toFixed(2)}×` : '—'} | ${p.ours.p95} | ${rv ? rv.p95 : '—'} | ${p.ours.errors}/${rv ? rv.errors : '—'} |`);
+    console.log(`| ${p.tickets.toLocaleString('en')} | ${p.name} | ${p.ours.rps.toFixed(0)} | ${rv ? rv.rps.toFixed(0) : '—'} | ${p.rpsRatio ? `${p.rpsRatio.toFixed(2)}×` : '—'} | ${p.ours.p95} | ${rv ? rv.p95 : '—'} | ${cpu(p.ours)}/${rv ? cpu(rv) : '—'} | ${p.ours.errors}/${rv ? rv.errors : '—'} |`);
   }
   if (jsonPath) fs.writeFileSync(jsonPath, JSON.stringify({ connections, seconds, pairs }, null, 2));
   const baselineName = 'the same type as a plain Strapi collection type';
@@ -255,6 +269,9 @@ async function main() {
       .filter((p) => p.rival)
       .flatMap((p) => [
         { area: 'API', what: `${p.name}, ${p.tickets.toLocaleString('en')} tickets, req/s at ${connections} connections`, unit: 'req/s', ours: [p.ours.rps], baseline: [p.rival.rps], baselineName, better: 'higher', goal: p.name === 'create' ? '≥ 1×' : p.name.startsWith('list pci') && p.tickets >= 1e6 ? '≥ 3×' : undefined },
+        ...(p.ours.cpuMsPerRequest !== null && p.rival.cpuMsPerRequest !== null
+          ? [{ area: 'API', what: `${p.name}, ${p.tickets.toLocaleString('en')} tickets, server CPU per request`, unit: 'ms', ours: [p.ours.cpuMsPerRequest], baseline: [p.rival.cpuMsPerRequest], baselineName, better: 'lower' }]
+          : []),
         ...(p.name.startsWith('list pci') ? [{ area: 'API', what: `${p.name}, ${p.tickets.toLocaleString('en')} tickets, p95`, unit: 'ms', ours: [p.ours.p95], baseline: [p.rival.p95], baselineName, better: 'lower', goal: p.tickets >= 1e6 ? 'ours ≤ 30 ms' : undefined }] : []),
       ]),
   );
