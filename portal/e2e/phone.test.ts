@@ -300,6 +300,11 @@ describe('the portal on a phone', () => {
       expect(await desktop.page.getByTestId('phone-header').count()).toBe(0);
       expect(await desktop.page.getByTestId('logout').isVisible()).toBe(true);
       expect(await desktop.page.getByTestId('open-filters').count()).toBe(0);
+      // this browser was given no permission to the position: "near me" says so, and lists nothing
+      await desktop.page.goto(`${platform.portalUrl}/tickets/near`);
+      await desktop.page.getByTestId('near-locate').click();
+      await desktop.page.getByTestId('near-denied').waitFor();
+      expect(await desktop.page.getByTestId('ticket-card').count()).toBe(0);
     } finally {
       await desktop.close();
     }

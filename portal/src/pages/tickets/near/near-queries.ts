@@ -32,6 +32,7 @@ export function useNearTickets(point: { lng: number; lat: number } | null, page:
 
 /** A distance as a phone shows it: metres below 1 km, else km with one decimal below 100 km. */
 export function distanceParts(metres: number): { unit: 'metres' | 'km'; n: string } {
-  if (metres < 1000) return { unit: 'metres', n: String(Math.round(metres)) };
+  // rounded first: 999.6 m is "1.0 km", not "1000 m"
+  if (Math.round(metres) < 1000) return { unit: 'metres', n: String(Math.round(metres)) };
   return { unit: 'km', n: metres < 100_000 ? (metres / 1000).toFixed(1) : String(Math.round(metres / 1000)) };
 }
