@@ -2,9 +2,11 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { createAccount, roleWith, type Account } from './helpers/accounts';
 import { createTestDatabase, dropTestDatabase } from './helpers/database';
-import { addTestJob, jobRecord, startWorkerProcess, waitForStatus, type WorkerProcess } from './helpers/jobs';
+import { addTestJob, jobRecord, startWorkerProcess, waitFor, waitForStatus, type WorkerProcess } from './helpers/jobs';
 import { keysOnNode, startRedisCluster, withNode } from './helpers/redis-cluster';
 import { bootStrapi, shutdownStrapi } from './helpers/strapi';
+import { startStrapiProcess } from './helpers/strapi-process';
+import { adminToken, userToken } from './helpers/users';
 
 // the whole platform on a three-master Redis Cluster: nothing listens at REDIS_URL, so a
 // connection made without the factory fails instead of finding the machine's own Redis
@@ -14,6 +16,8 @@ process.env.WORKERS = 'off';
 process.env.JOBS_CONCURRENCY_TEST = '1';
 process.env.JOBS_ATTEMPTS = '3';
 process.env.JOBS_BACKOFF_MS = '100';
+// a minute of TTL: only an announcement over the cluster's pub/sub refreshes another process's types
+process.env.TYPE_CACHE_TTL_MS = '60000';
 
 const MAX_FAILED_LOGINS = 10;
 
@@ -145,6 +149,31 @@ describe('auth flows on the cluster', () => {
       for (const key of keys.filter((k) => k.startsWith(`${prefix()}auth:rl:login-failures:`))) counts.push((await withNode(port, (node) => node.get(key))) as string);
     }
     expect(counts).toEqual([String(MAX_FAILED_LOGINS + 1)]);
+  });
+});
+
+describe('ticket-type changes announced over the cluster', () => {
+  it('an edit made here reaches another CMS process through pub/sub', async () => {
+    const other = await startStrapiProcess(db!.url, { WORKERS: 'off' });
+    try {
+      const viewer = await userToken(app(), 'viewer');
+      const schemaThere = () => request(other.url).get('/api/ticketing/ticket-types/bs-fault/schema?locale=en').set('Authorization', `Bearer ${viewer}`);
+      const warm = await schemaThere();
+      expect(warm.status).toBe(200);
+      expect(warm.body.data.schema.properties.rack_no).toBeUndefined();
+
+      const before = await app().db.query('plugin::ticketing.ticket-type').findOne({ where: { key: 'bs-fault' } });
+      const fields = [...before.fields, { key: 'rack_no', type: 'string', label: { 'zh-CN': '机架号', en: 'Rack number' } }];
+      const edited = await http()
+        .put(`/content-manager/collection-types/plugin::ticketing.ticket-type/${before.documentId}`)
+        .set('Authorization', `Bearer ${await adminToken(app())}`)
+        .send({ ...before, fields });
+      expect(edited.status).toBe(200);
+      // well inside the TTL: the other process only knows because the change was announced
+      await waitFor('the other process to serve the new field', async () => (await schemaThere()).body.data?.schema.properties.rack_no, 10_000);
+    } finally {
+      await other.stop();
+    }
   });
 });
 

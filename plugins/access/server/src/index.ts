@@ -25,7 +25,7 @@ export { zonedFormatter } from './time/zoned-format';
 export { wallClockDate, zoneOffsets, type ZoneOffsets } from './time/zone-offsets';
 export { accessService } from './utils/get-service';
 export { openRedis, type ConnectionNeeds, type RedisClient } from './redis/redis-connection';
-export { DEFAULT_REDIS_URL, parseClusterNodes, redisSettingsFromEnv, type RedisNode, type RedisSettings } from './redis/redis-settings';
+export { DEFAULT_REDIS_URL, parseNodes, redisSettingsFromEnv, type RedisNode, type RedisSettings } from './redis/redis-settings';
 export { addOpenApiSchemas, type SchemaSource } from './openapi/schema-sources';
 export { openApiDocument } from './openapi/document-cache';
 export { responseChecker } from './openapi/response-check';

@@ -1,5 +1,6 @@
 import Redis, { Cluster } from 'ioredis';
 import { redisSettingsFromEnv, type RedisSettings } from './redis-settings';
+import { SentinelClient } from './sentinel-client';
 
 /** A connection to this deployment's Redis, one server or a cluster: the same commands either way. */
 export type RedisClient = Redis | Cluster;
@@ -20,6 +21,10 @@ export interface ConnectionNeeds {
  */
 export function openRedis(needs: ConnectionNeeds, settings: RedisSettings = redisSettingsFromEnv()): RedisClient {
   if (settings.mode === 'single') return new Redis(settings.url, needs);
+  if (settings.mode === 'sentinel') {
+    const { sentinels, name, sentinelPassword, username, password } = settings;
+    return new SentinelClient({ sentinels, name, sentinelPassword, username, password, ...needs });
+  }
   return new Cluster(settings.nodes, {
     enableOfflineQueue: needs.enableOfflineQueue ?? true,
     lazyConnect: needs.lazyConnect ?? false,

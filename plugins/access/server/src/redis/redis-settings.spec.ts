@@ -1,4 +1,4 @@
-import { parseClusterNodes, redisSettingsFromEnv } from './redis-settings';
+import { parseNodes, redisSettingsFromEnv } from './redis-settings';
 
 describe('redisSettingsFromEnv', () => {
   it('is one server at REDIS_URL, or 127.0.0.1:6379 without it', () => {
@@ -28,12 +28,37 @@ describe('redisSettingsFromEnv', () => {
   });
 });
 
-describe('parseClusterNodes', () => {
+describe('sentinels', () => {
+  it('are used when REDIS_SENTINELS and REDIS_SENTINEL_NAME are set (a cluster still wins)', () => {
+    const env = { REDIS_SENTINELS: 's1:26379,s2:26379', REDIS_SENTINEL_NAME: 'tickets', REDIS_SENTINEL_PASSWORD: 'x', REDIS_PASSWORD: 'y', REDIS_URL: 'redis://z:1' };
+    expect(redisSettingsFromEnv(env)).toEqual({
+      mode: 'sentinel',
+      sentinels: [
+        { host: 's1', port: 26379 },
+        { host: 's2', port: 26379 },
+      ],
+      name: 'tickets',
+      sentinelPassword: 'x',
+      password: 'y',
+    });
+    expect(redisSettingsFromEnv({ ...env, REDIS_CLUSTER_NODES: 'r1:7000' }).mode).toBe('cluster');
+  });
+
+  it('need the name the primary is monitored under', () => {
+    expect(() => redisSettingsFromEnv({ REDIS_SENTINELS: 's1:26379' })).toThrow(/REDIS_SENTINEL_NAME/);
+  });
+
+  it('name a bad entry with their own variable', () => {
+    expect(() => redisSettingsFromEnv({ REDIS_SENTINELS: 's1', REDIS_SENTINEL_NAME: 'n' })).toThrow('REDIS_SENTINELS: "s1" is not host:port');
+  });
+});
+
+describe('parseNodes', () => {
   it('reads IPv6 hosts in brackets', () => {
-    expect(parseClusterNodes('[::1]:7000')).toEqual([{ host: '::1', port: 7000 }]);
+    expect(parseNodes('REDIS_CLUSTER_NODES', '[::1]:7000')).toEqual([{ host: '::1', port: 7000 }]);
   });
 
   it.each(['r1', 'r1:', ':7000', 'r1:0', 'r1:70000', 'r1:7000,', 'r1 r2:7000', 'redis://r1:7000'])('refuses "%s", naming the variable', (value) => {
-    expect(() => parseClusterNodes(value)).toThrow(/^REDIS_CLUSTER_NODES: ".*" is not host:port$/);
+    expect(() => parseNodes('REDIS_CLUSTER_NODES', value)).toThrow(/^REDIS_CLUSTER_NODES: ".*" is not host:port$/);
   });
 });

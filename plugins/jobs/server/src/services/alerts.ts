@@ -1,10 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import type { RedisSettings } from 'strapi-plugin-access';
 import type { JobsConfig } from '../config';
 import { readAlertsFile, type AlertsSettings } from '../alerts/alerts-file';
 import { createDispatcher, postJson } from '../alerts/dispatcher';
 import { createWatcher } from '../alerts/watcher';
 import { DEPTH_STATES } from './metrics';
 import { getService } from '../utils/get-service';
+
+/** The Redis the `redis` condition probes by default: the server, a cluster's first node, or the first sentinel. */
+function redisProbeUrl(redis: RedisSettings): string {
+  if (redis.mode === 'single') return redis.url;
+  const { host, port } = redis.mode === 'cluster' ? redis.nodes[0] : redis.sentinels[0];
+  return `redis://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
 
 /**
  * Alerts to the ops team's chat (config/alerts.yaml; docs in the plugin README): each process
@@ -27,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Reads the alerts file (a bad one stops start-up) and starts watching; no file or no receiver URL set: off. */
     start() {
       const cfg = strapi.config.get('plugin::jobs') as JobsConfig;
-      settings = readAlertsFile(cfg.alertsFile, { ocrUrl: cfg.ocrUrl, databaseUrl: cfg.databaseUrl, redisUrl: cfg.redisUrl });
+      settings = readAlertsFile(cfg.alertsFile, { ocrUrl: cfg.ocrUrl, databaseUrl: cfg.databaseUrl, redisUrl: redisProbeUrl(getService(strapi, 'queues').redisSettings()) });
       if (!settings) return;
       dispatcher = createDispatcher(settings, postJson, warn);
       watcher = createWatcher(settings, dispatcher, { queueDepths, requestTotals: () => getService(strapi, 'metrics').requestTotals() }, warn);

@@ -89,6 +89,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return [...queues.values()];
     },
 
+    /** Where the plugin's Redis is: one server or a cluster. */
+    redisSettings: settings,
+
     /** The BullMQ prefix of queue `name` (hash-tagged on a cluster). */
     prefix(name: string): string {
       return queuePrefix(config().prefix, name, settings().mode === 'cluster');
