@@ -9,7 +9,16 @@ interface TicketAnswer {
   data: { documentId: string; status: string; version: number; form: Record<string, unknown> };
 }
 interface PhotoAnswer {
-  data: { id: string; name: string; mime: string; width: number; height: number; size: number; url: string }[];
+  data: {
+    id: string;
+    name: string;
+    mime: string;
+    width: number;
+    height: number;
+    size: number;
+    url: string;
+    gps: { latitude: number; longitude: number } | null;
+  }[];
 }
 
 // the phone stands at HERE; the tickets lie around it
@@ -35,16 +44,22 @@ async function signOutOnPhone(page: Page) {
   await page.waitForURL((url) => url.pathname === '/login');
 }
 
-/** A 4000 × 3000 camera JPEG stored sideways: EXIF orientation 6 (turn 90° clockwise to view), red on its top half. */
+/** A 4000 × 3000 camera JPEG stored sideways: EXIF orientation 6 (turn 90° clockwise to view), red on its top half, with a GPS position. */
 async function sidewaysCameraJpeg(): Promise<Buffer> {
   const red = await sharp({ create: { width: 4000, height: 1500, channels: 3, background: '#d02020' } })
     .png()
     .toBuffer();
-  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#2040d0' } })
-    .composite([{ input: red, top: 0, left: 0 }])
-    .jpeg({ quality: 90 })
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
+  return (
+    sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#2040d0' } })
+      .composite([{ input: red, top: 0, left: 0 }])
+      .jpeg({ quality: 90 })
+      .withMetadata({ orientation: 6 })
+      // where the camera stood (Shanghai), as a phone's camera writes it
+      .withExifMerge({
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 13/1 4800/100', GPSLongitudeRef: 'E', GPSLongitude: '121/1 28/1 1200/100' },
+      })
+      .toBuffer()
+  );
 }
 
 /**
@@ -227,6 +242,10 @@ describe('the portal on a phone', () => {
     // upright: the 4000 × 3000 sideways frame is a 3000 × 4000 portrait, scaled to 1536 × 2048
     expect([photos.data[0].width, photos.data[0].height]).toEqual([1536, 2048]);
     expect(photos.data[0].mime).toBe('image/jpeg');
+    // the camera's Exif went along: the server still reads where the photo was taken
+    const { gps } = photos.data[0];
+    expect(gps?.latitude).toBeCloseTo(31.23, 3);
+    expect(gps?.longitude).toBeCloseTo(121.47, 3);
     const stored = Buffer.from(await (await fetch(photos.data[0].url)).arrayBuffer());
     const storedMeta = await sharp(stored).metadata();
     expect([storedMeta.width, storedMeta.height]).toEqual([1536, 2048]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitWithin, jpegName, MAX_LONG_SIDE } from './resize-photo';
-import { jpegOrientation } from './jpeg-orientation';
+import { findExif, jpegOrientation, withUprightExif } from './jpeg-orientation';
 
 describe('fitWithin', () => {
   it.each([
@@ -56,5 +56,34 @@ describe('jpegOrientation', () => {
     expect(jpegOrientation(new Uint8Array([0x89, 0x50, 0x4e, 0x47]).buffer)).toBe(1);
     expect(jpegOrientation(exifJpeg(9, true))).toBe(1);
     expect(jpegOrientation(exifJpeg(6, true).slice(0, 20))).toBe(1);
+  });
+});
+
+describe('withUprightExif', () => {
+  // a canvas's JPEG: SOI, a JFIF APP0 of 16 bytes, then the scan
+  const canvasJpeg = () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, ...new Array(14).fill(0x4a), 0xff, 0xda, 0, 2, 1, 2, 3]).buffer;
+
+  it.each([true, false])('puts the source Exif after the JFIF segment with orientation 1 (little endian: %s)', (little) => {
+    const source = exifJpeg(6, little);
+    const exif = findExif(source)!;
+    expect(exif.orientation).toBe(6);
+    const out = withUprightExif(canvasJpeg(), source, exif);
+    expect(out.length).toBe(canvasJpeg().byteLength + (exif.end - exif.start));
+    expect([...out.subarray(0, 20)]).toEqual([...new Uint8Array(canvasJpeg()).subarray(0, 20)]);
+    expect([out[20], out[21]]).toEqual([0xff, 0xe1]);
+    expect(jpegOrientation(out.slice().buffer)).toBe(1);
+    // the rest of the segment is the source's, byte for byte, and the scan follows it
+    const moved = findExif(out.slice().buffer)!;
+    expect(moved.end - moved.start).toBe(exif.end - exif.start);
+    expect([...out.subarray(out.length - 7)]).toEqual([0xff, 0xda, 0, 2, 1, 2, 3]);
+    // the source is left as it was
+    expect(jpegOrientation(source)).toBe(6);
+  });
+
+  it('goes right after the SOI when there is no JFIF segment', () => {
+    const source = exifJpeg(8, true);
+    const out = withUprightExif(new Uint8Array([0xff, 0xd8, 0xff, 0xda, 0, 2]).buffer, source, findExif(source)!);
+    expect([out[2], out[3]]).toEqual([0xff, 0xe1]);
+    expect(jpegOrientation(out.slice().buffer)).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { jpegOrientation } from './jpeg-orientation';
+import { findExif, withUprightExif } from './jpeg-orientation';
 
 /** The longest side a photo leaves the phone with: enough for OCR and reports, a tenth of a 12 MP photo's bytes. */
 export const MAX_LONG_SIDE = 2048;
@@ -35,17 +35,21 @@ async function encode(bitmap: ImageBitmap, size: { width: number; height: number
 
 /**
  * A photo made ready to leave the phone: long side at most MAX_LONG_SIDE, upright (EXIF
- * orientation applied to the pixels, as the browser decodes it), as JPEG. A photo that already
- * fits and needs no turning goes as it is, byte for byte (its metadata too).
+ * orientation applied to the pixels, as the browser decodes it), as JPEG keeping a JPEG's other
+ * Exif data. A photo that already fits and needs no turning goes as it is, byte for byte.
  */
 export async function resizePhoto(file: File): Promise<File> {
-  const turned = file.type === 'image/jpeg' && jpegOrientation(await file.slice(0, HEADER_BYTES).arrayBuffer()) !== 1;
+  const header = file.type === 'image/jpeg' ? await file.slice(0, HEADER_BYTES).arrayBuffer() : null;
+  const exif = header && findExif(header);
+  const turned = !!exif && exif.orientation !== 1;
   const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   try {
     const size = fitWithin(bitmap.width, bitmap.height);
     if (!turned && size.width === bitmap.width && size.height === bitmap.height) return file;
     const blob = await encode(bitmap, size);
-    return new File([blob], jpegName(file.name), { type: 'image/jpeg', lastModified: file.lastModified });
+    // a canvas writes no metadata: the camera's Exif (GPS position, time) goes back in, upright
+    const bytes = exif && header && exif.end <= header.byteLength ? withUprightExif(await blob.arrayBuffer(), header, exif) : blob;
+    return new File([bytes], jpegName(file.name), { type: 'image/jpeg', lastModified: file.lastModified });
   } finally {
     bitmap.close();
   }
