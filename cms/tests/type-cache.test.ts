@@ -79,4 +79,31 @@ describe('ticket types cached per process, changes announced over Redis; schema 
     expect(created.status).toBe(201);
     expect(created.body.data.typeVersion).toBe(before.version + 1);
   });
+
+  it('lists by a type created on process A on process B within a second, and not once it is deleted', async () => {
+    const listOnB = (type: string) => onB().get(`/api/ticketing/tickets?type=${type}`).set('Authorization', `Bearer ${viewer}`);
+    // B holds the list of types now: the new one is unknown there
+    expect((await listOnB('bs-fault')).status).toBe(200);
+    expect((await listOnB('cable-check')).status).toBe(400);
+    const within = async (what: string, status: number) => {
+      const since = Date.now();
+      while (Date.now() - since < 1000) {
+        if ((await listOnB('cable-check')).status === status) return Date.now() - since;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`B did not ${what} within a second`);
+    };
+
+    const admin = await adminToken(a.strapi);
+    const created = await onA()
+      .post(CM)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ key: 'cable-check', nameZh: '线缆检查', nameEn: 'Cable check', active: true, fields: [{ key: 'span', type: 'string', label: { 'zh-CN': '段落', en: 'Span' } }] });
+    expect(created.status).toBe(201);
+    expect(await within('see the new type', 200)).toBeLessThan(1000);
+
+    const deleted = await onA().delete(`${CM}/${created.body.data.documentId}`).set('Authorization', `Bearer ${admin}`);
+    expect(deleted.status).toBe(200);
+    expect(await within('forget the deleted type', 400)).toBeLessThan(1000);
+  });
 });

@@ -34,9 +34,16 @@ async function writeRevision(strapi: Core.Strapi, key: string, version: number, 
  */
 export function ticketTypeVersioning(strapi: Core.Strapi): Middleware {
   return async (context, next) => {
-    if (context.uid !== TICKET_TYPE_UID || (context.action !== 'create' && context.action !== 'update')) {
-      return next();
+    if (context.uid !== TICKET_TYPE_UID) return next();
+    if (context.action === 'delete') {
+      // every process's copies (the list of types included) go with the entry
+      const { documentId } = context.params as { documentId?: string };
+      const gone = documentId ? await strapi.db.query(TICKET_TYPE_UID).findOne({ where: { documentId } }) : null;
+      const result = await next();
+      if (gone) await getService(strapi, 'ticket-types').changed(gone.key);
+      return result;
     }
+    if (context.action !== 'create' && context.action !== 'update') return next();
     const params = context.params as { data?: Data; documentId?: string };
     const data: Data = { ...(params.data ?? {}) };
     delete data.version;

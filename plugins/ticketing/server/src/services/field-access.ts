@@ -52,7 +52,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Every field of any type `role` may not read: what to hide when a ticket's type is unknown. */
     async unreadableByAnyType(role: string | null): Promise<ReadonlySet<string>> {
       if (role === null) return NOTHING;
-      const types = await ticketTypes().listAll();
+      const types = await ticketTypes().listAllCached();
       return new Set(types.flatMap((t) => [...keysWhere(t.fields, (f) => canReadField(f, role))]));
     },
 

@@ -40,6 +40,8 @@ function cacheTtlMs(): number {
   return Number.isSafeInteger(ttl) && ttl >= 0 ? ttl : 2000;
 }
 
+const EVERY_TYPE = '*';
+
 /** A form schema as the endpoint answers it, with its strong ETag (a hash of the answer). */
 export interface TaggedFormSchema {
   data: object;
@@ -55,13 +57,17 @@ function ticketTypesService({ strapi }: { strapi: Core.Strapi }) {
     () => {
       current.clear();
       schemas.clear();
+      everyType.clear();
     },
   );
   const current = new KeyedCache<TypeDefinition>(bus.freshness, cacheTtlMs());
   const schemas = new KeyedCache<TaggedFormSchema>(bus.freshness, cacheTtlMs());
+  // every type at once (what a list query is checked against): any type's change drops it
+  const everyType = new KeyedCache<readonly TicketTypeEntry[]>(bus.freshness, cacheTtlMs());
   const forgetLocally = (key: string) => {
     current.invalidate(key);
     schemas.invalidate(key);
+    everyType.invalidate(EVERY_TYPE);
   };
 
   return {
@@ -91,6 +97,14 @@ function ticketTypesService({ strapi }: { strapi: Core.Strapi }) {
     /** Every type, active or not, with its current fields. */
     async listAll(): Promise<TicketTypeEntry[]> {
       return (await strapi.db.query(TICKET_TYPE_UID).findMany({ orderBy: { key: 'asc' } })) as TicketTypeEntry[];
+    },
+
+    /**
+     * `listAll` from this process's cache, for the read paths that run on every request (list
+     * queries, field access); shared between callers, so never to be changed.
+     */
+    async listAllCached(): Promise<readonly TicketTypeEntry[]> {
+      return everyType.get(EVERY_TYPE, 'all', () => this.listAll());
     },
 
     async findByKey(key: string): Promise<TicketTypeEntry | null> {

@@ -308,7 +308,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * sort on a field `role` may not read (it would tell the values apart).
      */
     async parseList(query: Record<string, unknown>, role: string | null = null, userId: number | null = null) {
-      const types = new Map((await ticketTypes().listAll()).map((t) => [t.key, t]));
+      const types = new Map((await ticketTypes().listAllCached()).map((t) => [t.key, t]));
       try {
         return parseListQuery(query, {
           knownType: (key) => types.has(key),
