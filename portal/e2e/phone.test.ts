@@ -1,7 +1,8 @@
+import path from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { bsFaultForm } from '../../cms/tests/helpers/tickets';
-import { launchBrowser } from './helpers/browser';
+import { artifactsDir, launchBrowser } from './helpers/browser';
 import { apiLogin, cmsApi, startPlatform, type Platform } from './helpers/platform';
 import { choose, field, openAs, signIn } from './helpers/ui';
 
@@ -148,6 +149,7 @@ describe('the portal on a phone', () => {
     await page.goto(`${platform.portalUrl}/tickets`);
     await cards.nth(4).waitFor();
     expect(await noSideScroll(page)).toBe(true);
+    await page.screenshot({ path: path.join(artifactsDir, 'phone-list.png') });
     await page.setViewportSize(PHONE.viewport);
   });
 
@@ -219,6 +221,7 @@ describe('the portal on a phone', () => {
     await page.getByTestId('phone-action-bar').waitFor();
     await page.getByTestId('history-panel').waitFor();
     expect(await noSideScroll(page)).toBe(true);
+    await page.screenshot({ path: path.join(artifactsDir, 'phone-ticket.png') });
     await page.setViewportSize(PHONE.viewport);
   });
 
@@ -282,6 +285,7 @@ describe('the portal on a phone', () => {
     expect(metres[1]).toBeGreaterThan(900);
     expect(metres[1]).toBeLessThan(1000);
     expect(metres[2]).toBeGreaterThan(3000);
+    await page.screenshot({ path: path.join(artifactsDir, 'phone-near.png') });
     expect(await page.getByTestId('ticket-distance').allTextContents()).toEqual([
       '0 米',
       expect.stringMatching(/^9\d\d 米$/),
