@@ -33,4 +33,17 @@ portal_port="${PORTAL_PORT:-5173}"
   exec node node_modules/vite/bin/vite.js preview --host "${PORTAL_HOST:-0.0.0.0}" --logLevel warn) &
 children+=($!)
 echo "Portal: http://localhost:${portal_port} (production build; /api goes to the CMS on :${PORT:-1337})"
-(cd cms && npx strapi start)
+# node itself, waited for in the background: a SIGTERM or Ctrl-C to this script reaches the CMS,
+# which finishes the requests in flight before it exits (npx and its sh -c die on the signal)
+cd cms
+node ../node_modules/@strapi/strapi/bin/strapi.js start &
+cms_pid=$!
+trap 'kill -TERM "$cms_pid" 2>/dev/null || true' TERM INT
+status=0
+wait "$cms_pid" || status=$?
+# a signal interrupted that wait: the CMS is still finishing its requests
+if kill -0 "$cms_pid" 2>/dev/null; then
+  status=0
+  wait "$cms_pid" || status=$?
+fi
+exit "$status"

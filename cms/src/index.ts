@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { closeRedis } from './redis';
 import { ensureBucket } from './storage/ensure-bucket';
 import { authReadFailuresAreErrors } from './faults/auth-read-failures';
+import { drainHttpBeforeDestroy } from './faults/graceful-http';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     authReadFailuresAreErrors(strapi);
+    drainHttpBeforeDestroy(strapi);
   },
 
   /** Runs after every plugin's bootstrap, so the Users & Permissions roles exist to be synced with config/roles.yaml. */
