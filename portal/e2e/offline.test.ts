@@ -22,30 +22,42 @@ interface Manifest {
   icons: { src: string; sizes: string; type: string; purpose: string }[];
 }
 
-/** Waits until the page's kept answers (IndexedDB) hold all a ticket page needs for ticket `id`: then it opens offline. */
-const ticketKept = (page: Page, id: string) =>
-  page.waitForFunction(
+/** Whether the page's kept answers (IndexedDB) hold all a ticket page needs for ticket `id`. */
+const ticketKeptNow = (page: Page, id: string) =>
+  page.evaluate(
     (ticket) =>
       new Promise<boolean>((resolve) => {
         const open = indexedDB.open('portal-offline');
         open.onerror = () => resolve(false);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('queries')) return resolve(false);
+          const done = (kept: boolean) => {
+            db.close();
+            resolve(kept);
+          };
+          if (!db.objectStoreNames.contains('queries')) return done(false);
           const all = db.transaction('queries').objectStore('queries').getAll();
           all.onsuccess = () =>
-            resolve(
+            done(
               (all.result as { state: { queries: { queryKey: unknown[] }[] } }[]).some((record) => {
                 const kinds = record.state.queries.map((q) => (q.queryKey[0] === 'ticket' ? `ticket:${String(q.queryKey[1])}` : q.queryKey[0]));
                 return ['me', 'ticket-types', 'ticket-type-schema', 'ticket-history', `ticket:${ticket}`].every((kind) => kinds.includes(kind));
               }),
             );
-          all.onerror = () => resolve(false);
+          all.onerror = () => done(false);
         };
       }),
     id,
-    { polling: 250, timeout: 15_000 },
   );
+
+/** Waits until the ticket `id` can be opened offline (its page's answers are kept on the device). */
+async function ticketKept(page: Page, id: string) {
+  const deadline = Date.now() + 15_000;
+  while (!(await ticketKeptNow(page, id))) {
+    if (Date.now() > deadline) throw new Error(`ticket ${id} was not kept for offline use within 15 s`);
+    await page.waitForTimeout(250);
+  }
+}
 
 /** The number the offline banner gives for what waits (0 when it shows none). */
 const waitingCount = async (page: Page) => {
