@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser';
 import { apiLogin, cmsApi, startPlatform, type Platform } from './helpers/platform';
@@ -57,6 +59,46 @@ async function ticketKept(page: Page, id: string) {
     if (Date.now() > deadline) throw new Error(`ticket ${id} was not kept for offline use within 15 s`);
     await page.waitForTimeout(250);
   }
+}
+
+/**
+ * The portal behind a proxy that plays a new deploy: after `deploy()` its service worker script
+ * comes with other bytes (as a new build's precache list makes it); everything else passes as it is.
+ */
+async function startDeployProxy(target: string) {
+  let deployed = false;
+  const server = http.createServer((req, res) => {
+    const newScript = deployed && req.url === '/sw.js';
+    const headers = { ...req.headers };
+    // the new script is not the one the browser holds (no 304), and is appended to as plain text
+    if (newScript) ['if-none-match', 'if-modified-since', 'accept-encoding'].forEach((name) => delete headers[name]);
+    const upstream = http.request(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
+      if (!newScript) {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const body = Buffer.concat([...chunks, Buffer.from('\n// the next deploy\n')]);
+        res.writeHead(200, { 'content-type': 'text/javascript', 'content-length': body.length, 'cache-control': 'no-cache' });
+        res.end(body);
+      });
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    deploy: () => (deployed = true),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /** The number the offline banner gives for what waits (0 when it shows none). */
@@ -274,6 +316,35 @@ describe('portal as an installed app: the shell offline, and work that waits for
     const updates = (await history(ticket.documentId)).filter((e) => e.action === 'update');
     expect(updates.map((e) => [e.actor.name, Object.keys(e.diff).join(',')])).toEqual([['publisher', 'pci']]);
     await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
+  });
+
+  it('takes a new deploy when the user asks: the new worker waits, the banner offers it, the reload activates it', async () => {
+    const proxy = await startDeployProxy(platform.portalUrl);
+    try {
+      await openAs(page, proxy.url, 'publisher', '/tickets');
+      expect(await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active)).toBe(true);
+      // the page in use is served by the worker of the running deploy
+      await page.reload();
+      await page.getByTestId('current-role').waitFor();
+      expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+      proxy.deploy();
+      // the portal checks hourly; here the check is made at once
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await page.getByTestId('update-ready').waitFor({ timeout: 20_000 });
+      expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
+
+      await Promise.all([page.waitForEvent('load'), page.getByTestId('update-ready').getByRole('button').click()]);
+      await page.getByTestId('current-role').waitFor();
+      const worker = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return { waiting: !!registration?.waiting, controlled: !!navigator.serviceWorker.controller };
+      });
+      expect(worker).toEqual({ waiting: false, controlled: true });
+      expect(await page.getByTestId('update-ready').count()).toBe(0);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('raised no uncaught error in any page', () => {
