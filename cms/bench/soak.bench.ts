@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startTestApp } from '../tests/helpers/strapi';
-import { startStrapiProcess } from '../tests/helpers/strapi-process';
-import { startNginx, type Nginx } from '../tests/helpers/nginx';
-import { startWorkerProcess, type WorkerProcess } from '../tests/helpers/jobs';
+import { startScaleOut } from '../tests/helpers/scale-out';
 import { startS3Server } from '../tests/helpers/s3';
 import { startOcrService } from '../tests/helpers/ocr-service';
 import { userToken } from '../tests/helpers/users';
@@ -71,35 +69,25 @@ describe('soak: steady mixed traffic on two CMS and two worker processes behind 
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let s3: Awaited<ReturnType<typeof startS3Server>>;
   let ocr: Awaited<ReturnType<typeof startOcrService>>;
-  const cms: Awaited<ReturnType<typeof startStrapiProcess>>[] = [];
-  const workers: WorkerProcess[] = [];
-  let nginx: Nginx;
+  let scaleOut: Awaited<ReturnType<typeof startScaleOut>>;
 
   beforeAll(async () => {
     s3 = await startS3Server();
     ocr = await startOcrService();
     Object.assign(process.env, s3.env, { OCR_URL: ocr.url });
     app = await startTestApp();
-    const keep = <T>(list: T[], starting: Promise<T>) => starting.then((started) => void list.push(started));
-    await Promise.all([
-      keep(cms, startStrapiProcess(app.db.url)),
-      keep(cms, startStrapiProcess(app.db.url)),
-      keep(workers, startWorkerProcess()),
-      keep(workers, startWorkerProcess()),
-    ]);
-    nginx = await startNginx(cms.map((c) => c.url.replace('http://', '')));
+    scaleOut = await startScaleOut(app.db.url);
   }, 600_000);
 
   afterAll(async () => {
-    await nginx?.stop();
-    for (const w of workers) w.kill('SIGTERM');
-    await Promise.all([...workers.map((w) => w.exited), ...cms.map((c) => c.stop())]);
+    await scaleOut?.stop();
     await app?.stop();
     await ocr?.stop();
     await s3?.stop();
   });
 
   it('holds: no 5xx, every answer JSON, RSS flat after warm-up, p95 steady', async () => {
+    const { cms, workers, nginx } = scaleOut;
     const publisher = await userToken(app.strapi, 'publisher');
     const admin = await userToken(app.strapi, 'admin');
     const handler = await userToken(app.strapi, 'handler');

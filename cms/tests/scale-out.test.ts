@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApp } from './helpers/strapi';
-import { startStrapiProcess } from './helpers/strapi-process';
-import { startNginx, type Nginx } from './helpers/nginx';
-import { addTestJob, jobRecord, startWorkerProcess, waitFor, type WorkerProcess } from './helpers/jobs';
+import type { Nginx } from './helpers/nginx';
+import { startScaleOut } from './helpers/scale-out';
+import { addTestJob, jobRecord, waitFor, type WorkerProcess } from './helpers/jobs';
 import { createAccount, roleWith, type Account } from './helpers/accounts';
 import { bsFaultForm } from './helpers/tickets';
 import { runConcurrentUpdates, type UpdateOutcome } from './helpers/concurrent-updates';
@@ -23,11 +23,11 @@ const UPDATES_PER_CLIENT = 8;
 const LOGIN_FAILURES = 10; // AUTH_LOGIN_MAX_FAILURES' default
 const JOBS = 100;
 
-type Cms = Awaited<ReturnType<typeof startStrapiProcess>>;
 let app: Awaited<ReturnType<typeof startTestApp>>;
-const cms: Cms[] = [];
-const workers: WorkerProcess[] = [];
+let cms: Awaited<ReturnType<typeof startScaleOut>>['cms'];
+let workers: WorkerProcess[];
 let nginx: Nginx;
+let stopScaleOut: (() => Promise<void>) | undefined;
 
 const db = () => app.strapi.db.connection;
 // Strapi's pg connection hands jsonb columns back as text
@@ -48,22 +48,11 @@ const servedBy = (match: (r: { method: string; uri: string; status: number }) =>
 
 beforeAll(async () => {
   app = await startTestApp();
-  // children inherit this process's env: the same secrets (JWT_SECRET, APP_KEYS …) and REDIS_PREFIX
-  // each kept as soon as it is up, so afterAll stops it even when another one failed to start
-  const keep = <T>(list: T[], starting: Promise<T>) => starting.then((started) => void list.push(started));
-  await Promise.all([
-    keep(cms, startStrapiProcess(app.db.url)),
-    keep(cms, startStrapiProcess(app.db.url)),
-    keep(workers, startWorkerProcess()),
-    keep(workers, startWorkerProcess()),
-  ]);
-  nginx = await startNginx(cms.map((c) => c.url.replace('http://', '')));
+  ({ cms, workers, nginx, stop: stopScaleOut } = await startScaleOut(app.db.url));
 }, 240_000);
 
 afterAll(async () => {
-  await nginx?.stop();
-  for (const w of workers) w.kill('SIGTERM');
-  await Promise.all([...workers.map((w) => w.exited), ...cms.map((c) => c.stop())]);
+  await stopScaleOut?.();
   await app?.stop();
 });
 
