@@ -155,6 +155,7 @@ describe('soak: steady mixed traffic on two CMS and two worker processes behind 
     const processes = [
       ...cms.map((c, i) => ({ name: `cms ${i + 1}`, pid: c.pid })),
       ...workers.map((w, i) => ({ name: `worker ${i + 1}`, pid: w.pid })),
+      { name: 'OCR service', pid: ocr.pid },
     ];
     const rss: RssSample[] = [];
     const sampler = setInterval(() => {

@@ -5,7 +5,7 @@ import { freePort } from './strapi-process';
 const main = path.resolve(__dirname, '..', '..', '..', 'ocr-service', 'dist', 'main.js');
 
 /** The real OCR service (ocr-service/dist, its ONNX models loaded) in a child process on 127.0.0.1. */
-export async function startOcrService(port?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+export async function startOcrService(port?: number): Promise<{ url: string; port: number; pid: number; stop: () => Promise<void> }> {
   const chosen = port ?? (await freePort());
   const child = spawn(process.execPath, [main], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(chosen), LOG_LEVEL: 'warn', OCR_INTRA_OP_THREADS: '1' },
@@ -28,6 +28,7 @@ export async function startOcrService(port?: number): Promise<{ url: string; por
   return {
     url,
     port: chosen,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
