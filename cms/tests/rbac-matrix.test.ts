@@ -29,6 +29,8 @@ const MATRIX: [string, string, number[]][] = [
   ['GET', '/api/ticketing/tickets/:id/notes', [401, 200, 200, 200, 200]],
   ['POST', '/api/ticketing/tickets/:id/notes', [401, 403, 201, 201, 201]],
   ['DELETE', '/api/ticketing/tickets/:id', [401, 403, 403, 200, 200]],
+  ['POST', '/api/ticketing/tickets/:id/images', [401, 403, 400, 400, 400]],
+  ['PUT', '/api/ticketing/tickets/:id/images/order', [401, 403, 403, 400, 400]],
   ['GET', '/api/users', [401, 403, 403, 403, 200]],
   ['GET', '/api/users/me', [401, 200, 200, 200, 200]],
   ['GET', '/api/users-permissions/roles', [401, 403, 403, 403, 200]],

@@ -209,19 +209,23 @@ describe('ticket photos on S3-compatible storage (s3rver)', () => {
     expect(await historyActions(ticket)).toEqual(['create']);
   });
 
-  it('lets viewers and handlers read but not change photos; nothing is stored for them', async () => {
+  it('lets handlers add photos but not reorder or delete them, viewers only read; nothing is stored for a refusal', async () => {
     const ticket = await newTicket();
     await upload(publisher, ticket, [['a.png', await plainPng(20, 20)]]);
+    // a handler at the site adds a photo (images.add)
+    const added = await upload(handler, ticket, [['site.png', await plainPng(30, 30)]]);
+    expect(added.status).toBe(201);
     const keysBefore = await s3.keys();
-    const denied = await upload(handler, ticket, [['b.png', await plainPng(30, 30)]]);
+    const denied = await upload(viewer, ticket, [['b.png', await plainPng(30, 30)]]);
     expect(denied.status).toBe(403);
-    expect((await upload(viewer, ticket, [['b.png', await plainPng(30, 30)]])).status).toBe(403);
+    expect(denied.body.error.message).toMatch(/Missing right images\.add/);
     expect(await s3.keys()).toEqual(keysBefore);
 
-    const [photo] = (await list(ticket, handler)).body.data;
-    expect(photo.name).toBe('a.png');
-    const order = await api().put(`/api/ticketing/tickets/${ticket}/images/order`).set(auth(handler)).send({ data: { order: [photo.id] } });
+    const [photo, sitePhoto] = (await list(ticket, handler)).body.data;
+    expect([photo.name, sitePhoto.name]).toEqual(['a.png', 'site.png']);
+    const order = await api().put(`/api/ticketing/tickets/${ticket}/images/order`).set(auth(handler)).send({ data: { order: [sitePhoto.id, photo.id] } });
     expect(order.status).toBe(403);
+    expect((await api().delete(`/api/ticketing/tickets/${ticket}/images/${sitePhoto.id}`).set(auth(handler))).status).toBe(403);
     expect((await api().delete(`/api/ticketing/tickets/${ticket}/images/${photo.id}`).set(auth(viewer))).status).toBe(403);
     const anonymous = await api().get(`/api/ticketing/tickets/${ticket}/images`);
     expect([401, 403]).toContain(anonymous.status);

@@ -225,9 +225,9 @@ describe('the portal on a phone', () => {
     await page.setViewportSize(PHONE.viewport);
   });
 
-  it('opens the rear camera and uploads each photo at most 2048 px on its long side, upright', async () => {
+  it('opens the rear camera for a handler at the site and uploads each photo at most 2048 px on its long side, upright', async () => {
     await signOutOnPhone(page);
-    await openOnPhone(page, platform.portalUrl, 'publisher', `/tickets/${ids.here}`);
+    await openOnPhone(page, platform.portalUrl, 'handler', `/tickets/${ids.here}`);
     const camera = page.locator('[data-testid=camera-upload] input[type=file]');
     await camera.waitFor({ state: 'attached' });
     expect(await camera.getAttribute('accept')).toBe('image/*');

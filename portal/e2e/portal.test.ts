@@ -59,6 +59,7 @@ describe('portal in Chromium: a publisher, a handler and a viewer work one bs-fa
     expect(viewer).not.toContain('tickets.update');
     expect(await rightsOf('handler')).toEqual(expect.arrayContaining(['tickets.update', 'tickets.transition']));
     expect(await rightsOf('handler')).not.toContain('images.write');
+    expect(await rightsOf('handler')).toContain('images.add');
     expect(await rightsOf('publisher')).toEqual(expect.arrayContaining(['tickets.create', 'tickets.delete', 'images.write']));
     expect(await rightsOf('admin')).toContain('users.manage');
     expect((await fetch(`${platform.cmsUrl()}/api/ticketing/me`)).status).toBe(401);

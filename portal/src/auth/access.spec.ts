@@ -3,7 +3,7 @@ import { accessFor, movesToOffer } from './access';
 
 // the rights config/roles.yaml gives each role (the server reports them at GET /api/ticketing/me)
 const viewer = ['account', 'tickets.read', 'images.read', 'export.read'];
-const handler = ['account', 'tickets.read', 'tickets.update', 'tickets.transition', 'tickets.assign', 'images.read', 'ocr.trigger', 'export.read'];
+const handler = ['account', 'tickets.read', 'tickets.update', 'tickets.transition', 'tickets.assign', 'images.read', 'images.add', 'ocr.trigger', 'export.read'];
 const publisher = [...handler, 'tickets.assign.others', 'tickets.create', 'tickets.delete', 'images.write', 'ocr.manage', 'import.run', 'export.manage'];
 const admin = [...publisher, 'users.manage', 'ticket-types.migrate'];
 
@@ -16,6 +16,7 @@ describe('accessFor', () => {
       canMoveTickets: false,
       canDeleteTickets: false,
       canSeePhotos: true,
+      canAddPhotos: false,
       canManagePhotos: false,
       canManageUsers: false,
       canUseOcr: false,
@@ -36,9 +37,9 @@ describe('accessFor', () => {
     for (const rights of [viewer, handler, publisher, admin]) expect(accessFor({ rights }).canExport).toBe(true);
   });
 
-  it('lets a handler edit and move tickets but not create, delete or touch photos', () => {
+  it('lets a handler edit and move tickets and add photos, but not create or delete tickets, nor reorder or delete photos', () => {
     const access = accessFor({ rights: handler });
-    expect(access).toMatchObject({ canEditTickets: true, canMoveTickets: true, canSeePhotos: true });
+    expect(access).toMatchObject({ canEditTickets: true, canMoveTickets: true, canSeePhotos: true, canAddPhotos: true });
     expect(access).toMatchObject({ canCreateTickets: false, canDeleteTickets: false, canManagePhotos: false });
   });
 

@@ -16,6 +16,8 @@ export interface Access {
   canMoveTickets: boolean;
   canDeleteTickets: boolean;
   canSeePhotos: boolean;
+  /** Upload photos (field work); reordering and deleting them is `canManagePhotos`. */
+  canAddPhotos: boolean;
   canManagePhotos: boolean;
   canManageUsers: boolean;
   /** Start text recognition on a ticket's photos, read its suggestions and apply them (`ocr.trigger`). */
@@ -44,6 +46,7 @@ export function accessFor(me: Pick<Me, 'rights'> | null | undefined): Access {
     canMoveTickets: has('tickets.transition'),
     canDeleteTickets: has('tickets.delete'),
     canSeePhotos: has('images.read'),
+    canAddPhotos: has('images.add'),
     canManagePhotos: has('images.write'),
     canManageUsers: has('users.manage'),
     canUseOcr: has('ocr.trigger'),

@@ -30,10 +30,10 @@ describe('config/roles.yaml', () => {
   it('gives the roles their rights: viewers read, handlers work, publishers own', () => {
     const viewer = rightsOfRole(access, 'viewer');
     expect(viewer).toEqual(expect.arrayContaining(['account', 'tickets.read', 'images.read']));
-    for (const write of ['tickets.update', 'tickets.transition', 'tickets.create', 'tickets.delete', 'images.write']) {
+    for (const write of ['tickets.update', 'tickets.transition', 'tickets.create', 'tickets.delete', 'images.add', 'images.write']) {
       expect(viewer).not.toContain(write);
     }
-    expect(rightsOfRole(access, 'handler')).toEqual(expect.arrayContaining(['tickets.update', 'tickets.transition', 'images.read']));
+    expect(rightsOfRole(access, 'handler')).toEqual(expect.arrayContaining(['tickets.update', 'tickets.transition', 'images.read', 'images.add']));
     expect(rightsOfRole(access, 'handler')).not.toContain('images.write');
     expect(rightsOfRole(access, 'handler')).not.toContain('tickets.delete');
     expect(rightsOfRole(access, 'publisher')).toEqual(expect.arrayContaining(['tickets.create', 'tickets.delete', 'images.write']));

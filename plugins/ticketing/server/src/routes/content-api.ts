@@ -76,7 +76,7 @@ export default {
     route('GET', '/tickets/:id/notes', 'tickets.notes', 'tickets.read', { summary: 'A ticket\'s work notes, oldest first', query: paging, responses: { 200: page(note) } }),
     route('POST', '/tickets/:id/notes', 'tickets.addNote', 'tickets.update', { summary: 'Add a work note (append-only)', body: object({ data: object({ text: str }) }), responses: { 201: data(note) } }),
     route('GET', '/tickets/:id/images', 'photos.find', 'images.read', { summary: 'A ticket\'s photos in order, with signed URLs', responses: { 200: photos } }),
-    route('POST', '/tickets/:id/images', 'photos.upload', 'images.write', {
+    route('POST', '/tickets/:id/images', 'photos.upload', 'images.add', {
       summary: 'Upload photos (JPEG, PNG, WebP, TIFF, checked by their bytes)',
       description: 'With `uploadKey` (the client\'s id of this upload), sending the same upload again stores nothing and answers 200 with the photos it stored.',
       multipart: object(

@@ -164,8 +164,8 @@ export function TicketEditor({ type, typeLabel, typeSchema, ticket }: Props) {
           {ticket && access.canUseOcr && ticket.photos.length > 0 && (
             <OcrPanel ticket={ticket} typeSchema={typeSchema} form={form.form} dirty={form.dirty} saving={form.saving} />
           )}
-          {ticket && access.canSeePhotos && <PhotoPanel ticketId={ticket.documentId} canManage={access.canManagePhotos} />}
-          {!ticket && access.canManagePhotos && <Alert type="info" showIcon title={t('photos.saveFirst')} />}
+          {ticket && access.canSeePhotos && <PhotoPanel ticketId={ticket.documentId} canAdd={access.canAddPhotos} canManage={access.canManagePhotos} />}
+          {!ticket && access.canAddPhotos && <Alert type="info" showIcon title={t('photos.saveFirst')} />}
         </Space>
       </Col>
       <Col xs={24} xl={8}>

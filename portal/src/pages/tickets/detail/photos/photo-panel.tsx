@@ -5,7 +5,7 @@ import { PhotoGrid } from './photo-grid';
 import { PhotoUploader } from './photo-uploader';
 
 /** The ticket's photos: the grid for everyone who may see them, upload for those who may add. */
-export function PhotoPanel({ ticketId, canManage }: { ticketId: string; canManage: boolean }) {
+export function PhotoPanel({ ticketId, canAdd, canManage }: { ticketId: string; canAdd: boolean; canManage: boolean }) {
   const t = useT();
   const photos = usePhotos(ticketId);
   const reorder = useReorderPhotos(ticketId);
@@ -26,7 +26,7 @@ export function PhotoPanel({ ticketId, canManage }: { ticketId: string; canManag
             onDelete={(id) => remove.mutate(id)}
           />
         )}
-        {canManage && <PhotoUploader ticketId={ticketId} />}
+        {canAdd && <PhotoUploader ticketId={ticketId} />}
       </Space>
     </Card>
   );
