@@ -17,8 +17,9 @@ export class DependencyUnavailableError extends DomainError {
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 // PostgreSQL: class 08 (connection exception), 57P01-57P03 (shutting down, crashed, starting up)
 const POSTGRES_DOWN = /^(08[0-9A-Z]{3}|57P0[123])$/;
-// what pg and knex throw (without a code) when a connection ends or none can be had
-const CONNECTION_LOST = /^(Connection terminated|Client has encountered a connection error|Connection ended unexpectedly|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection)/;
+// what pg and knex throw (without a code) when a connection ends or none can be had; knex puts
+// the query before pg's message ("select … - Connection terminated unexpectedly")
+const CONNECTION_LOST = /(^|- )(Connection terminated|Client has encountered a connection error|Connection ended unexpectedly|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection)/;
 
 /** `error` and its causes (AggregateError's members too), outermost first. */
 function* chain(error: unknown, depth = 0): Generator<Record<string, unknown>> {

@@ -58,6 +58,7 @@ describe('the domain-error mapping', () => {
       pg('57P03', 'the database system is starting up'),
       pg('08006', 'connection failure'),
       new Error('Connection terminated unexpectedly'),
+      new Error('select "t0".* from "up_users" as "t0" limit $1 - Connection terminated unexpectedly'),
       Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }),
       Object.assign(new Error('wrapped'), { cause: new Error('Connection terminated') }),
     ];
