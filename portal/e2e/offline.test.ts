@@ -237,6 +237,29 @@ describe('portal as an installed app: the shell offline, and work that waits for
     expect(await field(page, 'pci').inputValue()).toBe('246');
   });
 
+  it('keeps what was typed and not yet saved when the app is closed offline, and brings it back on the ticket', async () => {
+    const ticket = await newTicket('闵行基站07');
+    const path = `/tickets/${ticket.documentId}`;
+    await openAs(page, platform.portalUrl, 'publisher', path);
+    await field(page, 'site_name').waitFor();
+    await ticketKept(page, ticket.documentId);
+
+    await browser.context.setOffline(true);
+    await field(page, 'description').fill('塔上测得驻波比 1.8，未保存');
+    // the app closed without saving: a new page of the same browser, still offline
+    await page.close();
+    page = await browser.context.newPage();
+    await page.goto(`${platform.portalUrl}${path}`);
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await field(page, 'description').inputValue()).toBe('塔上测得驻波比 1.8，未保存');
+    expect((await stored(ticket.documentId)).form.description).toBeUndefined();
+
+    await browser.context.setOffline(false);
+    await page.getByTestId('save-ticket').click();
+    await page.getByTestId('draft-restored').waitFor({ state: 'hidden' });
+    expect((await stored(ticket.documentId)).form.description).toBe('塔上测得驻波比 1.8，未保存');
+  });
+
   it('brings a change made on the server while the device was offline back as the 409 dialog, and overwrites nothing', async () => {
     const ticket = await newTicket('闵行莘庄基站07');
     const path = `/tickets/${ticket.documentId}`;

@@ -65,5 +65,5 @@ export const router = createBrowserRouter([
 
 // a login that a refresh cannot bring back: its cached data goes; the signed-in pages see the
 // tokens gone and send the user to the login page, remembering the page (form drafts stay in
-// sessionStorage and come back after signing in again)
+// the user's part of localStorage and come back after signing in again)
 onSessionExpired(() => queryClient.clear());

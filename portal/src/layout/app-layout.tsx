@@ -6,7 +6,8 @@ import { PageSpinner } from '../auth/require-auth';
 import { useAccess } from '../auth/access-context';
 import { authClient } from '../auth/session';
 import { useT } from '../i18n/locale-provider';
-import { createDraftStore } from '../pages/tickets/detail/form/draft-store';
+import { createDraftStore, draftPrefixFor } from '../pages/tickets/detail/form/draft-store';
+import { signedInUser } from '../offline/signed-in-user';
 import { queryClient } from '../services/query-client';
 import { NotificationBell } from './bell/notification-bell';
 import { LanguageSwitch } from './language-switch';
@@ -22,9 +23,11 @@ export default function AppLayout() {
   const phone = usePhone();
   const roleKey = `role.${me.role ?? 'none'}` as MessageKey;
   const logout = async () => {
+    // whose drafts to forget: read before the sign-out forgets the token
+    const drafts = createDraftStore(window.localStorage, draftPrefixFor(signedInUser()));
     await authClient.logout();
-    // an explicit sign-out leaves nothing behind in this tab: cached data and form drafts go
-    createDraftStore(window.sessionStorage).clearAll();
+    // an explicit sign-out leaves nothing behind: cached data and the user's form drafts go
+    drafts.clearAll();
     queryClient.clear();
     navigate('/login', { replace: true });
   };

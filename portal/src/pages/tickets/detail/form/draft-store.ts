@@ -13,7 +13,14 @@ export interface Draft {
 /** The draft key of a ticket, or of a new ticket of a type. */
 export const draftKey = (ticketId: string | undefined, type: string) => (ticketId ? `ticket:${ticketId}` : `new:${type}`);
 
-/** Drafts in `storage` (sessionStorage: per tab, gone with it, never shared with another login's tab). */
+/**
+ * Where a user's drafts live in localStorage: per user, so another login on the device never
+ * sees them, and on the device, so closing the app or restarting the phone (offline at a site)
+ * loses nothing typed.
+ */
+export const draftPrefixFor = (userId: string | null) => `portal.draft:${userId ?? 'anonymous'}:`;
+
+/** Drafts in `storage` under `prefix`. */
 export function createDraftStore(storage: Storage, prefix = 'portal.draft:') {
   return {
     load(key: string): Draft | null {

@@ -6,13 +6,13 @@ import { useT } from '../../../../i18n/locale-provider';
 import { outbox } from '../../../../offline/outbox';
 import type { QueuedUpdate } from '../../../../offline/outbox-types';
 import { syncOutboxNow } from '../../../../offline/outbox-sync';
-import { signedInUser } from '../../../../offline/signed-in-user';
+import { signedInUser, useSignedInUser } from '../../../../offline/signed-in-user';
 import { useOutboxItems } from '../../../../offline/use-outbox';
 import { queryClient } from '../../../../services/query-client';
 import { queryKeys } from '../../../../services/query-keys';
 import type { FormValues, Ticket } from '../../../../services/ticket';
 import { sameValue, serverStateOf, type ServerState } from './conflict';
-import { createDraftStore, draftKey } from './draft-store';
+import { createDraftStore, draftKey, draftPrefixFor } from './draft-store';
 import { mapServerErrors, type MappedErrors } from './server-errors';
 import { useCreateTicket, useUpdateTicket } from '../ticket-queries';
 
@@ -28,15 +28,16 @@ interface Options {
 const NO_ERRORS: MappedErrors = { errorSchema: {}, general: [] };
 
 /**
- * The state of a ticket form: the values (kept as a sessionStorage draft while unsaved, so a
- * lost session or a reload loses nothing), the version they were read at, server errors mapped
+ * The state of a ticket form: the values (kept as the user's draft in localStorage while
+ * unsaved, so a lost session, a reload or a closed app loses nothing), the version they were read at, server errors mapped
  * onto fields, and a 409's server state until the user reloads or overwrites knowingly.
  * Offline (or while earlier changes of the ticket wait), a save goes into the device's queue
  * (src/offline/) instead, and the form shows the queued values; a 409 the queue meets when it
  * sends comes back here as the same conflict.
  */
 export function useTicketForm({ type, ticket, fields, onCreated }: Options) {
-  const drafts = useMemo(() => createDraftStore(window.sessionStorage), []);
+  const user = useSignedInUser();
+  const drafts = useMemo(() => createDraftStore(window.localStorage, draftPrefixFor(user)), [user]);
   const key = draftKey(ticket?.documentId, type);
   const create = useCreateTicket();
   const update = useUpdateTicket(ticket?.documentId ?? '');
