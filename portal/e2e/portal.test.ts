@@ -217,7 +217,8 @@ describe('portal in Chromium: a publisher, a handler and a viewer work one bs-fa
     expect(await page.getByTestId('current-role').textContent()).toBe('处理人');
     expect(await page.getByTestId('delete-ticket').count()).toBe(0);
     expect(await page.getByTestId('photo-delete').count()).toBe(0);
-    expect(await page.getByTestId('photo-dropzone').count()).toBe(0);
+    // handlers add site photos, but reorder and delete none
+    expect(await page.getByTestId('photo-dropzone').count()).toBe(1);
     expect(await page.getByTestId('photo-card').count()).toBe(2);
     expect(await page.getByTestId('save-ticket').count()).toBe(1); // handlers may edit
     await page.getByTestId('move-in_progress').click();
