@@ -1,6 +1,7 @@
 import { winston } from '@strapi/logger';
 
-const json = winston.format.combine(winston.format.timestamp(), winston.format.json());
+// errors() first: an Error logged as such keeps its message and stack (json() alone drops both)
+const json = winston.format.combine(winston.format.errors({ stack: true }), winston.format.timestamp(), winston.format.json());
 
 /** One JSON object per line (no colours), so logs can be shipped and searched by request id. */
 export default {
