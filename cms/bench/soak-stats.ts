@@ -27,7 +27,9 @@ export function perMinute(answers: Answer[], from: number, to: number) {
   for (const a of answers) {
     if (a.at < from || a.at >= to) continue;
     const m = Math.floor((a.at - from) / 60_000);
-    minutes.set(m, [...(minutes.get(m) ?? []), a]);
+    const list = minutes.get(m);
+    if (list) list.push(a);
+    else minutes.set(m, [a]);
   }
   return [...minutes.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -43,7 +45,11 @@ export function perMinute(answers: Answer[], from: number, to: number) {
 /** Per operation: count, statuses, p95. */
 export function perOperation(answers: Answer[]) {
   const ops = new Map<string, Answer[]>();
-  for (const a of answers) ops.set(a.op, [...(ops.get(a.op) ?? []), a]);
+  for (const a of answers) {
+    const list = ops.get(a.op);
+    if (list) list.push(a);
+    else ops.set(a.op, [a]);
+  }
   return [...ops.entries()].map(([op, list]) => ({
     op,
     requests: list.length,

@@ -55,8 +55,12 @@ function startRival(env, port) {
       const token = /api-token: (\S+)/.exec(output)?.[1];
       if (token && /^ready$/m.test(output)) {
         clearTimeout(timer);
+        // started: its output and its exit are no longer a failed start
+        child.off('exit', exitedEarly);
         child.stdout.removeAllListeners('data');
+        child.stderr.removeAllListeners('data');
         child.stdout.resume();
+        child.stderr.resume();
         resolve({
           token,
           pid: child.pid,
@@ -68,7 +72,8 @@ function startRival(env, port) {
         });
       }
     });
-    child.once('exit', (code) => fail(new Error(`the rival exited (${code})`)));
+    const exitedEarly = (code) => fail(new Error(`the rival exited (${code})`));
+    child.once('exit', exitedEarly);
   });
 }
 
