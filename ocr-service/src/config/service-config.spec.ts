@@ -10,6 +10,7 @@ describe('loadServiceConfig', () => {
       intraOpThreads: 2,
       interOpThreads: 1,
       ortSpinning: false,
+      foldModels: true,
       concurrency: 2,
       queueSize: 8,
       retryAfterSeconds: 2,
@@ -36,6 +37,7 @@ describe('loadServiceConfig', () => {
         OCR_DET_MAX_SIDE: '960',
         OCR_CLS_DEFAULT: 'true',
         OCR_MIN_CONFIDENCE: '0.7',
+        OCR_FOLD_MODELS: 'false',
       },
       2,
     );
@@ -45,6 +47,7 @@ describe('loadServiceConfig', () => {
     expect(c.pipeline.det.maxSide).toBe(960);
     expect(c.pipeline.cls.enabled).toBe(true);
     expect(c.pipeline.rec.minConfidence).toBe(0.7);
+    expect(c.foldModels).toBe(false);
     // The defaults object itself is never mutated.
     expect(DEFAULT_PIPELINE_CONFIG.det.maxSide).not.toBe(960);
   });

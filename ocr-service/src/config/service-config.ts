@@ -12,6 +12,8 @@ export interface ServiceConfig {
   inferenceLanes: number;
   /** ONNX Runtime idle threads busy-wait (see `SessionOptions.spinning`). */
   ortSpinning: boolean;
+  /** Fold hard-swish and scalar affine ops into the models at load (see `SessionOptions.foldAffine`). */
+  foldModels: boolean;
   /** Images processed at the same time (2 lets decode/post-processing overlap inference). */
   concurrency: number;
   /** Requests admitted at once (running + waiting); one more gets 503 + Retry-After. */
@@ -48,6 +50,7 @@ export function loadServiceConfig(env: Env = process.env, cores = defaultCores()
     interOpThreads: int(env, 'OCR_INTER_OP_THREADS', 1),
     inferenceLanes: int(env, 'OCR_INFERENCE_LANES', 1),
     ortSpinning: bool(env, 'OCR_ORT_SPINNING', false),
+    foldModels: bool(env, 'OCR_FOLD_MODELS', true),
     concurrency: int(env, 'OCR_CONCURRENCY', 2),
     queueSize: int(env, 'OCR_QUEUE_SIZE', 8),
     retryAfterSeconds: int(env, 'OCR_RETRY_AFTER_SECONDS', 2),

@@ -41,6 +41,7 @@ export async function createOcrServer(
     intraOpThreads: config.intraOpThreads,
     interOpThreads: config.interOpThreads,
     spinning: config.ortSpinning,
+    foldAffine: config.foldModels,
   }).then(async (m) => {
     models = m;
     await warmUpModels(m);
