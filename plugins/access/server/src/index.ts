@@ -25,6 +25,7 @@ export { zonedFormatter } from './time/zoned-format';
 export { wallClockDate, zoneOffsets, type ZoneOffsets } from './time/zone-offsets';
 export { accessService } from './utils/get-service';
 export { openRedis, type ConnectionNeeds, type RedisClient } from './redis/redis-connection';
+export { invalidationBus } from './redis/invalidation-bus';
 export { DEFAULT_REDIS_URL, parseNodes, redisSettingsFromEnv, type RedisNode, type RedisSettings } from './redis/redis-settings';
 export { addOpenApiSchemas, type SchemaSource } from './openapi/schema-sources';
 export { openApiDocument } from './openapi/document-cache';

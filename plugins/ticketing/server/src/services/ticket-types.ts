@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { NotFoundError } from 'strapi-plugin-access';
+import { invalidationBus, NotFoundError } from 'strapi-plugin-access';
 import { TICKET_TYPE_REVISION_UID, TICKET_TYPE_UID } from '../constants';
 import { fieldFilters, type FieldDefinition, type FormSource, type Locale } from '../field-types';
-import { invalidationBus } from '../type-cache/invalidation-bus';
 import { KeyedCache } from '../type-cache/keyed-cache';
 import { getService } from '../utils/get-service';
 
@@ -53,6 +52,7 @@ function ticketTypesService({ strapi }: { strapi: Core.Strapi }) {
   const revisions = new Map<string, TypeDefinition>();
   const bus = invalidationBus(
     strapi,
+    'ticket-type-changed',
     (key) => forgetLocally(key),
     () => {
       current.clear();

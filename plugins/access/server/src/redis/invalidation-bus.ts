@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { Freshness } from './keyed-cache';
 
-/** The parts of an ioredis client used here (the jobs plugin's; ticketing does not depend on ioredis). */
+/** The parts of an ioredis client used here (the jobs plugin's shared connection). */
 interface RedisConnection {
   publish(channel: string, message: string): Promise<number>;
   duplicate(): RedisConnection;
@@ -19,18 +18,20 @@ interface JobsQueues {
 }
 
 /**
- * Tells every CMS process that a ticket type changed, over Redis pub/sub on the jobs plugin's
- * connection (under REDIS_PREFIX). While the subscription is down — no Redis, no jobs plugin —
- * `liveSince()` is null and caches fall back to their short TTL; after a reconnect they drop
- * everything, since changes may have been published meanwhile.
+ * Tells every CMS process that something named `topic` changed (a ticket type, an API token),
+ * over Redis pub/sub on the jobs plugin's connection (channel `<REDIS_PREFIX>jobs:_:<topic>`).
+ * While the subscription is down — no Redis, no jobs plugin — `liveSince()` is null and caches
+ * fall back to their short TTL; after a reconnect they drop everything, since changes may have
+ * been published meanwhile.
  */
-export function invalidationBus(strapi: Core.Strapi, onChange: (key: string) => void, onReconnect: () => void) {
+export function invalidationBus(strapi: Core.Strapi, topic: string, onChange: (key: string) => void, onReconnect: () => void) {
   let subscriber: RedisConnection | null = null;
   let since: number | null = null;
   const jobs = () => (strapi.plugin('jobs') ? (strapi.plugin('jobs').service('queues') as unknown as JobsQueues) : null);
-  const channel = () => jobs()?.key('ticket-type-changed') ?? '';
+  const channel = () => jobs()?.key(topic) ?? '';
 
-  const freshness: Freshness = { liveSince: () => since };
+  // since when this process has heard every change (null: it may not have)
+  const freshness = { liveSince: (): number | null => since };
 
   return {
     freshness,
@@ -56,7 +57,7 @@ export function invalidationBus(strapi: Core.Strapi, onChange: (key: string) => 
             subscribed = true;
             live();
           },
-          (error: Error) => strapi.log.warn(`ticketing: type cache channel: ${error.message}`),
+          (error: Error) => strapi.log.warn(`${topic} channel: ${error.message}`),
         );
       // ioredis subscribes again by itself after a reconnect, before 'ready'; a first
       // subscription that failed (Redis down at start) is tried again here
@@ -67,7 +68,7 @@ export function invalidationBus(strapi: Core.Strapi, onChange: (key: string) => 
       s.on('close', () => {
         since = null;
       });
-      s.on('error', (error) => strapi.log.debug(`ticketing: type cache channel: ${error.message}`));
+      s.on('error', (error) => strapi.log.debug(`${topic} channel: ${error.message}`));
       void trySubscribe();
     },
 
@@ -78,7 +79,7 @@ export function invalidationBus(strapi: Core.Strapi, onChange: (key: string) => 
       try {
         await queues.client().publish(channel(), key);
       } catch (error) {
-        strapi.log.warn(`ticketing: could not announce the change of ticket type "${key}": ${(error as Error).message}`);
+        strapi.log.warn(`could not announce ${topic} "${key}": ${(error as Error).message}`);
       }
     },
 
