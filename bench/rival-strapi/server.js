@@ -7,9 +7,11 @@ async function main() {
   const app = createStrapi({ appDir: __dirname, distDir: __dirname, autoReload: false, serveAdminPanel: false });
   await app.load();
   const tokens = app.service('admin::api-token');
-  const existing = await tokens.getByName('bench');
+  // one token per process (named by its port): a second process must not revoke the first's
+  const name = `bench-${process.env.PORT}`;
+  const existing = await tokens.getByName(name);
   if (existing) await tokens.revoke(existing.id);
-  const token = await tokens.create({ name: 'bench', description: 'rival bench', type: 'full-access', lifespan: null });
+  const token = await tokens.create({ name, description: 'rival bench', type: 'full-access', lifespan: null });
   console.log(`api-token: ${token.accessKey}`);
   await app.listen();
   console.log('ready');
