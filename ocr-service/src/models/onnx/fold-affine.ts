@@ -61,7 +61,7 @@ class GraphIndex {
     return this.readers.get(name) ?? [];
   }
 
-  /** True when `node`'s only output is read by `node` alone and is not a graph output. */
+  /** True when tensor `name` is read by `node` alone and is not a graph output. */
   soleUser(name: string, node: OnnxNode): boolean {
     const users = this.users(name);
     return users.length === 1 && users[0] === node && !this.model.graphOutputs.has(name);
@@ -72,10 +72,10 @@ class GraphIndex {
     return p && constantTensor(p);
   }
 
-  /** The value of a one-element float constant. */
+  /** The value of a float constant of shape [] or [1] (one that cannot change the other operand's shape). */
   scalar(name: string): number | undefined {
     const t = this.constant(name);
-    return t && t.data.length === 1 ? t.data[0] : undefined;
+    return t && t.data.length === 1 && t.dims.length <= 1 ? t.data[0] : undefined;
   }
 
   /** For a two-input op with one scalar constant input: the scalar and the other input. */
