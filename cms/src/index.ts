@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { cacheApiTokenLookups } from './auth/api-token-cache';
+import { cacheAuthReads } from './auth/auth-read-cache';
 import { closeRedis } from './redis';
 import { ensureBucket } from './storage/ensure-bucket';
 import { authReadFailuresAreErrors } from './faults/auth-read-failures';
 import { drainHttpBeforeDestroy } from './faults/graceful-http';
 
-let apiTokenCache: ReturnType<typeof cacheApiTokenLookups> | undefined;
+let authReads: ReturnType<typeof cacheAuthReads> | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,14 +17,14 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.plugin('access').service('role-sync').apply();
     await ensureBucket(strapi);
-    apiTokenCache = cacheApiTokenLookups(strapi);
-    apiTokenCache.start();
+    authReads = cacheAuthReads(strapi);
+    authReads.start();
     // last: a job may need any plugin, so workers (WORKERS=inline) start once all are ready
     await strapi.plugin('jobs').service('workers').start();
   },
 
   async destroy() {
-    await apiTokenCache?.stop();
+    await authReads?.stop();
     await closeRedis();
   },
 };

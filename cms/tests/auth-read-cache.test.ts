@@ -1,13 +1,14 @@
 import request from 'supertest';
 import { startTestApp } from './helpers/strapi';
 import { startStrapiProcess } from './helpers/strapi-process';
+import { userToken } from './helpers/users';
 
 // a minute: within the test only a write's announcement can make a process drop its copy
-process.env.API_TOKEN_CACHE_TTL_MS = '60000';
+process.env.AUTH_CACHE_TTL_MS = '60000';
 
 const LIST = '/api/ticketing/tickets?type=bs-fault';
 
-describe('API token lookups cached per process, dropped on every write', () => {
+describe('auth reads (API tokens, users, role permissions) cached per process, dropped on every write', () => {
   let a: Awaited<ReturnType<typeof startTestApp>>;
   let b: Awaited<ReturnType<typeof startStrapiProcess>>;
   const tokens = () => a.strapi.service('admin::api-token-content-api') as unknown as {
@@ -63,12 +64,33 @@ describe('API token lookups cached per process, dropped on every write', () => {
     expect(tokenReads(second)).toBe(0);
   });
 
-  it('never keeps an unknown key: each guess is looked up and refused', async () => {
+  it('never keeps a miss: each guessed key is looked up and refused', async () => {
     const guess = 'f'.repeat(256);
     for (let i = 0; i < 2; i++) {
       const sql = await queriesDuring(() => onA().get(LIST).set('Authorization', `Bearer ${guess}`).expect(401));
       expect(tokenReads(sql)).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('reads a signed-in user and their role from the database once, then from the copy', async () => {
+    const jwt = await userToken(a.strapi, 'viewer');
+    await onA().get(LIST).set('Authorization', `Bearer ${jwt}`).expect(200);
+    const again = await queriesDuring(() => onA().get(LIST).set('Authorization', `Bearer ${jwt}`).expect(200));
+    expect(again.filter((s) => /"up_roles"|"up_permissions"/.test(s))).toEqual([]);
+    // left: Strapi's own check that an access token's user still exists (refresh mode), not kept
+    // since it also judges the token; the user with their role was read twice more before. (The
+    // API-token strategy, asked first, still looks the JWT up as a key and misses.)
+    expect(again.filter((s) => s.includes('"up_users"'))).toHaveLength(1);
+  });
+
+  it('refuses a user blocked on this process at once, and on the other within the announcement', async () => {
+    const jwt = await userToken(a.strapi, 'viewer');
+    await onA().get(LIST).set('Authorization', `Bearer ${jwt}`).expect(200);
+    await onB().get(LIST).set('Authorization', `Bearer ${jwt}`).expect(200);
+    const me = await onA().get('/api/users/me').set('Authorization', `Bearer ${jwt}`);
+    await a.strapi.db.query('plugin::users-permissions.user').update({ where: { id: me.body.id }, data: { blocked: true } });
+    expect((await onA().get(LIST).set('Authorization', `Bearer ${jwt}`)).status).toBe(401);
+    expect(await eventually(async () => (await onB().get(LIST).set('Authorization', `Bearer ${jwt}`)).status, 401)).toBe(401);
   });
 
   it('refuses a token revoked on this process at once, and on the other within the announcement', async () => {
