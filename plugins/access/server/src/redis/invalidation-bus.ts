@@ -18,7 +18,7 @@ interface JobsQueues {
 }
 
 /**
- * Tells every CMS process that something named `topic` changed (a ticket type, an API token),
+ * Tells every CMS process that something named `topic` changed (a ticket type, auth data),
  * over Redis pub/sub on the jobs plugin's connection (channel `<REDIS_PREFIX>jobs:_:<topic>`).
  * While the subscription is down — no Redis, no jobs plugin — `liveSince()` is null and caches
  * fall back to their short TTL; after a reconnect they drop everything, since changes may have
