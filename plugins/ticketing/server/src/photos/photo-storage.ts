@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 
 /** Where one object of a photo lives: the upload provider keys it `path/hash.ext`. */
@@ -13,6 +14,7 @@ export interface StoredObject {
 
 interface UploadProvider {
   upload(file: Record<string, unknown>): Promise<void>;
+  uploadStream(file: Record<string, unknown>): Promise<void>;
   delete(file: Record<string, unknown>): Promise<void>;
   isPrivate(): Promise<boolean>;
   getSignedUrl(file: Record<string, unknown>): Promise<{ url: string }>;
@@ -30,6 +32,13 @@ export function photoStorage(strapi: Core.Strapi) {
     async put(object: StoredObject, bytes: Buffer): Promise<StoredObject> {
       const file: Record<string, unknown> = { ...object, buffer: bytes, size: object.size / 1024 };
       await provider().upload(file);
+      return { ...object, url: file.url as string };
+    },
+
+    /** Stores the file at `filePath` under the object's key, streamed: a large export is never held in memory. */
+    async putFile(object: StoredObject, filePath: string): Promise<StoredObject> {
+      const file: Record<string, unknown> = { ...object, stream: fs.createReadStream(filePath), size: object.size / 1024 };
+      await provider().uploadStream(file);
       return { ...object, url: file.url as string };
     },
 

@@ -52,8 +52,8 @@ function applyWhere(qb: Knex.QueryBuilder, query: ListQuery, nearRadius = query.
  * Every ticket a list query matches, in the list's order: the WHERE and ORDER BY that both
  * the page query and the export's cursor run, so an export holds exactly the list's rows.
  */
-export function buildListRows(db: Knex, table: string, query: ListQuery) {
-  const rows = db(table).select('*');
+export function buildListRows(db: Knex, table: string, query: ListQuery, columns: readonly string[] = ['*']) {
+  const rows = db(table).select([...columns]);
   const { sort, near } = query;
   applyWhere(rows, query, near ? (near.within ?? near.radius) : undefined);
   if (near) {
