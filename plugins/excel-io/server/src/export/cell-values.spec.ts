@@ -48,6 +48,13 @@ describe('cellOf', () => {
     expect(meta('creator')).toEqual({ kind: 'text', text: '王工' });
     expect(meta('createdAt')).toMatchObject({ kind: 'moment', text: '2026-11-30 08:15:00' });
   });
+  it('a full wall clock (read by position) and a short one (read by pattern) give the same cells', () => {
+    const full = (text: string, filter: 'day-range' | 'moment-range') => cellOf(fieldColumn(filter, () => text), ticket({ f: 1 }), 'zh-CN');
+    expect(full('2026-02-09T23:59:07+08:00', 'moment-range')).toEqual({ kind: 'moment', date: new Date(Date.UTC(2026, 1, 9, 23, 59, 7)), withTime: true, text: '2026-02-09 23:59:07' });
+    expect(full('2026-02-09 23:59:07', 'day-range')).toEqual({ kind: 'moment', date: new Date(Date.UTC(2026, 1, 9)), withTime: false, text: '2026-02-09' });
+    expect(full('2026-02-09 08:05', 'moment-range')).toEqual({ kind: 'moment', date: new Date(Date.UTC(2026, 1, 9, 8, 5)), withTime: true, text: '2026-02-09 08:05:00' });
+    expect(full('2026-2-09 23:59:07', 'moment-range')).toEqual({ kind: 'text', text: '2026-2-09 23:59:07' });
+  });
   it('textOf (what CSV writes) is always the cell’s text, made without the cell', () => {
     const columns: ExportColumn[] = [
       fieldColumn('day-range', (v) => v as string),

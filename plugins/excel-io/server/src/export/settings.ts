@@ -17,3 +17,12 @@ export const EXPORT_READ_RIGHT = 'export.read';
 export const EXPORT_MANAGE_RIGHT = 'export.manage';
 /** A template is a small workbook: anything bigger is refused before it is opened. */
 export const TEMPLATE_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * Tickets per cursor fetch. An xlsx row leaves much short-lived garbage (exceljs' cells and
+ * their XML), so V8 collects its young generation every few hundred rows, and a batch that
+ * outlives a collection is copied, promoted and later collected again by a full GC: 50 rows
+ * a fetch ran a 100,000-row export at about 20,000 rows/s and 250 MB peak where 250 rows ran
+ * it at 13,000–16,000 and 310 MB. A CSV row leaves little garbage, and with small batches its
+ * writer waits on PostgreSQL instead.
+ */
+export const EXPORT_BATCH_ROWS = { xlsx: 50, csv: 250 } as const;

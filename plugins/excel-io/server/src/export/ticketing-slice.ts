@@ -63,6 +63,7 @@ interface ExportTicketingServices {
   };
   storage: {
     put(object: StoredObject, bytes: Buffer): Promise<StoredObject>;
+    putFile(object: StoredObject, filePath: string): Promise<StoredObject>;
     remove(object: StoredObject): Promise<void>;
     read(object: StoredObject): Promise<Buffer>;
     signedUrl(object: StoredObject): Promise<string>;

@@ -6,12 +6,13 @@ import { accessService, isDomainError } from 'strapi-plugin-access';
 import type { ExcelIoConfig } from '../config';
 import { queuesService, UnrecoverableJobError, type ImportJobContext, type JobRecord } from '../clients/jobs-plugin';
 import type { ActorRef } from '../clients/ticketing-plugin';
+import { atMostEvery } from '../export/at-most-every';
 import { resolveColumns } from '../export/columns';
 import { writeWordReport, HISTORY_ENTRIES } from '../export/docx/word-export';
 import type { ExportRequest } from '../export/export-request';
 import { describeQuery } from '../export/filter-text';
 import { linkExpiry } from '../export/link-expiry';
-import { EXPORT_CLEANUP_QUEUE, EXPORT_FILE_UID, EXPORT_MIME, EXPORT_PATHS, EXPORT_QUEUE } from '../export/settings';
+import { EXPORT_BATCH_ROWS, EXPORT_CLEANUP_QUEUE, EXPORT_FILE_UID, EXPORT_MIME, EXPORT_PATHS, EXPORT_QUEUE } from '../export/settings';
 import { writeSheet } from '../export/sheet-export';
 import { defaultLayout } from '../export/sheet-layout';
 import { templateLayout, type TitleValues } from '../export/template';
@@ -40,8 +41,14 @@ export interface ExportResult {
 }
 
 const DAY_MS = 86_400_000;
+// how late a sheet export may notice that its job was cancelled
+const CANCEL_CHECK_MS = 200;
 // Excel refuses these in a sheet name, and more than 31 characters
-const sheetName = (text: string) => [...text].filter((c) => !'[]:*?/\\'.includes(c)).join('').slice(0, 31) || 'Sheet1';
+const sheetName = (text: string) =>
+  [...text]
+    .filter((c) => !'[]:*?/\\'.includes(c))
+    .join('')
+    .slice(0, 31) || 'Sheet1';
 // a file name without path separators, characters Windows refuses, or control characters
 const safeName = (text: string) => [...text].filter((c) => c >= ' ' && !'\\/:*?"<>|'.includes(c)).join('') || 'export';
 
@@ -49,7 +56,10 @@ const safeName = (text: string) => [...text].filter((c) => c >= ' ' && !'\\/:*?"
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::excel-io') as ExcelIoConfig;
   const timestamps = () => accessService(strapi, 'timestamps');
-  const shower = () => ({ typeOf: (name: string) => exportTicketing(strapi, 'field-types').get(name), parseContext: exportTicketing(strapi, 'field-types').parseContext() });
+  const shower = () => ({
+    typeOf: (name: string) => exportTicketing(strapi, 'field-types').get(name),
+    parseContext: exportTicketing(strapi, 'field-types').parseContext(),
+  });
   /** `2026-12-07 13:30` in the platform zone. */
   const wallClock = (date: Date) => (timestamps().format(date) as string).slice(0, 16).replace('T', ' ');
 
@@ -63,6 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const readable = exportTicketing(strapi, 'field-access').readableDefinition(definition, actor.role);
     const columns = resolveColumns(readable, template ? undefined : request.columns, request.locale, typeOf);
     const typeName = definition.name[request.locale];
+    const cancelCheck = atMostEvery(CANCEL_CHECK_MS, () => ctx.throwIfCancelled());
     const titleValues = (count: number): TitleValues => ({
       typeName,
       exportedAt: wallClock(new Date()),
@@ -74,10 +85,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       format: request.format as 'xlsx' | 'csv',
       filename,
       locale: request.locale,
-      layoutFor: (count) => (template ? templateLayout(template, definition, request.locale, typeOf, titleValues(count)) : defaultLayout(columns, sheetName(typeName))),
-      batches: (onCount) => exportTicketing(strapi, 'tickets').streamList(request.query, { onCount, role: actor.role }),
+      layoutFor: (count) =>
+        template
+          ? templateLayout(template, definition, request.locale, typeOf, titleValues(count))
+          : defaultLayout(columns, sheetName(typeName)),
+      batches: (onCount) =>
+        exportTicketing(strapi, 'tickets').streamList(request.query, {
+          onCount,
+          role: actor.role,
+          batchSize: EXPORT_BATCH_ROWS[request.format as 'xlsx' | 'csv'],
+        }),
       afterBatch: async (done, total) => {
-        await ctx.throwIfCancelled();
+        await cancelCheck();
         await ctx.progress({ done, total, message: `${done} / ${total}` });
       },
     });
@@ -96,7 +115,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     else {
       for await (const batch of tickets.streamList(request.query, { batchSize: limit + 1, role: actor.role })) {
         selected.push(...batch);
-        if (selected.length > limit) throw new UnrecoverableJobError(`A Word report holds at most ${limit} tickets; this selection has more`);
+        if (selected.length > limit)
+          throw new UnrecoverableJobError(`A Word report holds at most ${limit} tickets; this selection has more`);
       }
     }
     const storage = exportTicketing(strapi, 'storage');
@@ -123,18 +143,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { bytes, rows: selected.length };
   }
 
-  /** Stores the file under exports/…, keyed by the job (a retry overwrites), and records it. */
-  async function store(ctx: ImportJobContext<ExportJobData, never>, bytes: Buffer, rows: number): Promise<ExportResult> {
+  /**
+   * Stores the file under exports/…, keyed by the job (a retry overwrites), and records it. A
+   * sheet comes as its temporary file and is streamed; a Word report is already bytes.
+   */
+  async function store(
+    ctx: ImportJobContext<ExportJobData, never>,
+    content: Buffer | { path: string },
+    rows: number,
+  ): Promise<ExportResult> {
     const { request } = ctx.data;
     const ext = `.${request.format}`;
     const definition = await exportTicketing(strapi, 'ticket-types').definition(request.ticketType);
-    const stamp = wallClock(new Date()).replace(/[-: ]/g, '').replace(/^(\d{8})/, '$1-');
+    const stamp = wallClock(new Date())
+      .replace(/[-: ]/g, '')
+      .replace(/^(\d{8})/, '$1-');
     const filename = `${safeName(definition.name[request.locale])}-${request.ticketId ?? stamp}${ext}`;
     const storage = exportTicketing(strapi, 'storage');
-    const object: StoredObject = await storage.put({ path: EXPORT_PATHS[request.format], hash: ctx.id, ext, mime: EXPORT_MIME[request.format], size: bytes.length }, bytes);
+    const size = Buffer.isBuffer(content) ? content.length : (await fs.stat(content.path)).size;
+    const key = { path: EXPORT_PATHS[request.format], hash: ctx.id, ext, mime: EXPORT_MIME[request.format], size };
+    const object: StoredObject = Buffer.isBuffer(content) ? await storage.put(key, content) : await storage.putFile(key, content.path);
     const fileExpiresAt = new Date(Date.now() + config().exportTtlDays * DAY_MS);
     const files = strapi.db.query(EXPORT_FILE_UID as never);
-    const data = { jobId: ctx.id, creatorId: ctx.creatorId, format: request.format, fileName: filename, object, rows, bytes: bytes.length, expiresAt: fileExpiresAt, deletedAt: null };
+    const data = {
+      jobId: ctx.id,
+      creatorId: ctx.creatorId,
+      format: request.format,
+      fileName: filename,
+      object,
+      rows,
+      bytes: size,
+      expiresAt: fileExpiresAt,
+      deletedAt: null,
+    };
     if (await files.findOne({ where: { jobId: ctx.id } })) await files.update({ where: { jobId: ctx.id }, data: data as never });
     else await files.create({ data: data as never });
     const url = await storage.signedUrl(object);
@@ -143,7 +184,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       url,
       expiresAt: expiresAt ? timestamps().format(expiresAt) : null,
       rows,
-      bytes: bytes.length,
+      bytes: size,
       filename,
       format: request.format,
       key: `${object.path}/${object.hash}${object.ext}`,
@@ -161,7 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const file = path.join(dir, `export.${ctx.data.request.format}`);
         const rows = await sheetFile(ctx, file);
-        return await store(ctx, await fs.readFile(file), rows);
+        return await store(ctx, { path: file }, rows);
       } finally {
         await fs.rm(dir, { recursive: true, force: true });
       }
@@ -174,7 +215,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     register() {
-      queuesService(strapi).registerQueue<ExportJobData, ExportResult, never>(EXPORT_QUEUE, runExport, { attempts: config().exportAttempts });
+      queuesService(strapi).registerQueue<ExportJobData, ExportResult, never>(EXPORT_QUEUE, runExport, {
+        attempts: config().exportAttempts,
+      });
       queuesService(strapi).registerQueue<Record<string, never>, { removed: number }, never>(
         EXPORT_CLEANUP_QUEUE,
         async () => ({ removed: await exportService(strapi, 'exports').cleanup() }),
