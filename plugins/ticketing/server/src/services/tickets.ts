@@ -342,9 +342,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Stored rows as an export reads them, with their creators' names; `role` leaves out what it may not read. */
-    async listedRows(rows: Row[], role: string | null = null): Promise<ListedTicket[]> {
+    async listedRows(rows: Row[], role: string | null = null, knownNames = new Map<number, string | null>()): Promise<ListedTicket[]> {
       const [names, hidden] = await Promise.all([
-        this.usernames(rows.map((r) => r.creator_id)),
+        this.usernamesVia(knownNames, rows.map((r) => r.creator_id)),
         fieldAccess().unreadableByType(rows.map((r) => r.type_key), role),
       ]);
       return rows.map((r) => ({
@@ -380,6 +380,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       options: { batchSize?: number; onCount?: (total: number) => void | Promise<void>; role?: string | null } = {},
     ): AsyncGenerator<ListedTicket[]> {
       const batchSize = Math.max(1, Math.floor(options.batchSize ?? STREAM_BATCH));
+      // an export's thousands of batches share a few creators: each name is read once
+      const knownNames = new Map<number, string | null>();
       const role = options.role ?? null;
       const parsed = await this.parseList(query, role);
       const db = strapi.db.connection;
@@ -399,7 +401,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           next = rows.length === batchSize ? fetchBatch() : undefined;
           // a caller that stops early leaves the prefetch to fail with the closed transaction
           next?.catch(() => undefined);
-          if (rows.length) yield await this.listedRows(rows, role);
+          if (rows.length) yield await this.listedRows(rows, role, knownNames);
         }
       } finally {
         // read-only: commit and rollback alike just end the snapshot (a rollback would reject the trx promise)
@@ -448,6 +450,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!wanted.length) return new Map();
       const users = await strapi.db.connection(usersTable()).whereIn('id', wanted).select('id', 'username');
       return new Map(users.map((u: { id: number; username: string }) => [u.id, u.username]));
+    },
+
+    /** `usernames`, remembering in `known` what it read (and what it did not find) for the next call. */
+    async usernamesVia(known: Map<number, string | null>, ids: (number | null)[]): Promise<Map<number, string | null>> {
+      const missing = [...new Set(ids)].filter((id): id is number => id !== null && !known.has(id));
+      if (missing.length) {
+        const found = await this.usernames(missing);
+        for (const id of missing) known.set(id, found.get(id) ?? null);
+      }
+      return known;
     },
 
     /** The ticket's audit entries, newest first, without the fields `actor` may not read. */
