@@ -153,20 +153,8 @@ async function main() {
         { column: 'id', order: 'desc' },
       ])
       .select('document_id', 'state', 'form_data', 'created_at', 'updated_at');
-    const keys = [
-      'site_name',
-      'gnb_id',
-      'pci',
-      'nr_arfcn',
-      'band',
-      'fault_type',
-      'severity',
-      'occurred_at',
-      'longitude',
-      'latitude',
-      'reporter_phone',
-      'description',
-    ];
+    // the type's fields in its order, as the export's default columns are
+    const keys = (await app.plugin('ticketing').service('ticket-types').definition('bs-fault')).fields.map((f) => f.key);
     const rows = stored.map((r) => {
       const form = typeof r.form_data === 'string' ? JSON.parse(r.form_data) : r.form_data;
       return [
