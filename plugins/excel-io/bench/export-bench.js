@@ -53,9 +53,7 @@ async function photo(seed) {
   const height = 1800;
   const raw = Buffer.alloc(width * height * 3);
   for (let i = 0; i < raw.length; i++) raw[i] = (i * 7919 + seed * 104729) % 251;
-  return sharp(raw, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 85 })
-    .toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
 }
 
 async function main() {
@@ -96,49 +94,19 @@ async function main() {
     const bsFault = async () => Number((await db('ticketing_tickets').where({ type_key: 'bs-fault' }).count({ n: '*' }))[0].n);
     console.log(`seeding demo tickets until ${fmt(ROWS)} are bs-fault…`);
     // about 3 in 4 demo tickets are bs-fault
-    while ((await bsFault()) < ROWS)
-      await app
-        .plugin('ticketing')
-        .service('demo')
-        .tickets(Math.max(5000, Math.ceil((ROWS - (await bsFault())) / 0.74)), { seed: Date.now() % 100000 });
+    while ((await bsFault()) < ROWS) await app.plugin('ticketing').service('demo').tickets(Math.max(5000, Math.ceil((ROWS - (await bsFault())) / 0.74)), { seed: Date.now() % 100000 });
     const surplus = (await bsFault()) - ROWS;
-    if (surplus > 0)
-      await db.raw(
-        `DELETE FROM ticketing_tickets WHERE id IN (SELECT id FROM ticketing_tickets WHERE type_key = 'bs-fault' ORDER BY id DESC LIMIT ${surplus})`,
-      );
+    if (surplus > 0) await db.raw(`DELETE FROM ticketing_tickets WHERE id IN (SELECT id FROM ticketing_tickets WHERE type_key = 'bs-fault' ORDER BY id DESC LIMIT ${surplus})`);
     console.log(`${fmt(await bsFault())} bs-fault tickets; Word tickets with 2 photos each…`);
 
     const ctx = { actor, locale: 'zh-CN' };
     const photos = [await photo(1), await photo(2)];
     for (let i = 0; i < WORD_TICKETS; i++) {
-      const ticket = await app
-        .plugin('ticketing')
-        .service('tickets')
-        .create(
-          {
-            type: 'site-survey',
-            form: {
-              site_name: `BENCHWORD${i}`,
-              address: '上海市浦东新区张江路1号',
-              longitude: 121.5,
-              latitude: 31.2,
-              tower_height: 35,
-              antenna_count: 6,
-              power_supply: 'grid',
-              survey_date: '2026-11-30',
-              surveyor: '王工',
-            },
-          },
-          ctx,
-        );
-      await app
-        .plugin('ticketing')
-        .service('photos')
-        .upload(
-          ticket.documentId,
-          photos.map((bytes, k) => ({ name: `site-${k + 1}.jpg`, bytes })),
-          ctx,
-        );
+      const ticket = await app.plugin('ticketing').service('tickets').create(
+        { type: 'site-survey', form: { site_name: `BENCHWORD${i}`, address: '上海市浦东新区张江路1号', longitude: 121.5, latitude: 31.2, tower_height: 35, antenna_count: 6, power_supply: 'grid', survey_date: '2026-11-30', surveyor: '王工' } },
+        ctx,
+      );
+      await app.plugin('ticketing').service('photos').upload(ticket.documentId, photos.map((bytes, k) => ({ name: `site-${k + 1}.jpg`, bytes })), ctx);
     }
 
     // as a database that has been in use is: hint bits and the visibility map set, statistics current
@@ -146,25 +114,12 @@ async function main() {
 
     // the floor's rows: the same tickets' values, in memory (numbers, texts, dates)
     const rowsFile = path.join(dir, 'rows.json');
-    const stored = await db('ticketing_tickets')
-      .where({ type_key: 'bs-fault' })
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .select('document_id', 'state', 'form_data', 'created_at', 'updated_at');
+    const stored = await db('ticketing_tickets').where({ type_key: 'bs-fault' }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).select('document_id', 'state', 'form_data', 'created_at', 'updated_at');
     // the type's fields in its order, as the export's default columns are
     const keys = (await app.plugin('ticketing').service('ticket-types').definition('bs-fault')).fields.map((f) => f.key);
     const rows = stored.map((r) => {
       const form = typeof r.form_data === 'string' ? JSON.parse(r.form_data) : r.form_data;
-      return [
-        ...keys.map((k) => (k === 'occurred_at' && form[k] ? new Date(form[k]).toISOString() : (form[k] ?? null))),
-        r.document_id,
-        r.state,
-        'seed:demo',
-        r.created_at.toISOString(),
-        r.updated_at.toISOString(),
-      ];
+      return [...keys.map((k) => (k === 'occurred_at' && form[k] ? new Date(form[k]).toISOString() : form[k] ?? null)), r.document_id, r.state, 'seed:demo', r.created_at.toISOString(), r.updated_at.toISOString()];
     });
     fs.writeFileSync(rowsFile, JSON.stringify({ headers: [...keys, 'id', 'status', 'creator', 'createdAt', 'updatedAt'], rows }));
     stored.length = 0;
@@ -196,15 +151,7 @@ async function main() {
     };
     const floor = (format) => {
       settle();
-      return JSON.parse(
-        execFileSync(process.execPath, [path.join(__dirname, 'export-floor.js'), rowsFile, format, path.join(dir, `floor.${format}`)], {
-          maxBuffer: 1 << 24,
-        })
-          .toString()
-          .trim()
-          .split('\n')
-          .pop(),
-      );
+      return JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'export-floor.js'), rowsFile, format, path.join(dir, `floor.${format}`)], { maxBuffer: 1 << 24 }).toString().trim().split('\n').pop());
     };
 
     for (let round = 1; round <= ROUNDS; round++) {
@@ -212,9 +159,7 @@ async function main() {
       results.floorCsv.push(floor('csv'));
       results.xlsx.push(await run({ ticketType: 'bs-fault', format: 'xlsx' }));
       results.csv.push(await run({ ticketType: 'bs-fault', format: 'csv' }));
-      results.word.push(
-        await run({ ticketType: 'site-survey', format: 'docx', filters: { form: { site_name: { $contains: 'BENCHWORD' } } } }),
-      );
+      results.word.push(await run({ ticketType: 'site-survey', format: 'docx', filters: { form: { site_name: { $contains: 'BENCHWORD' } } } }));
       const last = (k) => results[k][results[k].length - 1];
       const rate = (r) => fmt(r.rows / r.seconds);
       console.log(
@@ -247,26 +192,8 @@ async function main() {
   line(`Word report, ${WORD_TICKETS} tickets × 2 photos (worker)`, results.word);
   const rates = (list) => list.map((r) => r.rows / r.seconds);
   recordHeadlines([
-    {
-      area: 'Export',
-      what: `xlsx rows/s, ${fmt(ROWS)} rows`,
-      unit: 'rows/s',
-      ours: rates(results.xlsx),
-      baseline: rates(results.floorXlsx),
-      baselineName: 'exceljs streaming write from memory alone',
-      better: 'higher',
-      goal: '15,000 rows/s',
-    },
-    {
-      area: 'Export',
-      what: `CSV rows/s, ${fmt(ROWS)} rows`,
-      unit: 'rows/s',
-      ours: rates(results.csv),
-      baseline: rates(results.floorCsv),
-      baselineName: 'plain CSV write from memory alone',
-      better: 'higher',
-      goal: '40,000 rows/s',
-    },
+    { area: 'Export', what: `xlsx rows/s, ${fmt(ROWS)} rows`, unit: 'rows/s', ours: rates(results.xlsx), baseline: rates(results.floorXlsx), baselineName: 'exceljs streaming write from memory alone', better: 'higher', goal: '15,000 rows/s' },
+    { area: 'Export', what: `CSV rows/s, ${fmt(ROWS)} rows`, unit: 'rows/s', ours: rates(results.csv), baseline: rates(results.floorCsv), baselineName: 'plain CSV write from memory alone', better: 'higher', goal: '40,000 rows/s' },
   ]);
   process.exit(0);
 }

@@ -44,11 +44,7 @@ const DAY_MS = 86_400_000;
 // how late a sheet export may notice that its job was cancelled
 const CANCEL_CHECK_MS = 200;
 // Excel refuses these in a sheet name, and more than 31 characters
-const sheetName = (text: string) =>
-  [...text]
-    .filter((c) => !'[]:*?/\\'.includes(c))
-    .join('')
-    .slice(0, 31) || 'Sheet1';
+const sheetName = (text: string) => [...text].filter((c) => !'[]:*?/\\'.includes(c)).join('').slice(0, 31) || 'Sheet1';
 // a file name without path separators, characters Windows refuses, or control characters
 const safeName = (text: string) => [...text].filter((c) => c >= ' ' && !'\\/:*?"<>|'.includes(c)).join('') || 'export';
 
@@ -56,10 +52,7 @@ const safeName = (text: string) => [...text].filter((c) => c >= ' ' && !'\\/:*?"
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::excel-io') as ExcelIoConfig;
   const timestamps = () => accessService(strapi, 'timestamps');
-  const shower = () => ({
-    typeOf: (name: string) => exportTicketing(strapi, 'field-types').get(name),
-    parseContext: exportTicketing(strapi, 'field-types').parseContext(),
-  });
+  const shower = () => ({ typeOf: (name: string) => exportTicketing(strapi, 'field-types').get(name), parseContext: exportTicketing(strapi, 'field-types').parseContext() });
   /** `2026-12-07 13:30` in the platform zone. */
   const wallClock = (date: Date) => (timestamps().format(date) as string).slice(0, 16).replace('T', ' ');
 
@@ -85,16 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       format: request.format as 'xlsx' | 'csv',
       filename,
       locale: request.locale,
-      layoutFor: (count) =>
-        template
-          ? templateLayout(template, definition, request.locale, typeOf, titleValues(count))
-          : defaultLayout(columns, sheetName(typeName)),
-      batches: (onCount) =>
-        exportTicketing(strapi, 'tickets').streamList(request.query, {
-          onCount,
-          role: actor.role,
-          batchSize: EXPORT_BATCH_ROWS[request.format as 'xlsx' | 'csv'],
-        }),
+      layoutFor: (count) => (template ? templateLayout(template, definition, request.locale, typeOf, titleValues(count)) : defaultLayout(columns, sheetName(typeName))),
+      batches: (onCount) => exportTicketing(strapi, 'tickets').streamList(request.query, { onCount, role: actor.role, batchSize: EXPORT_BATCH_ROWS[request.format as 'xlsx' | 'csv'] }),
       afterBatch: async (done, total) => {
         await cancelCheck();
         await ctx.progress({ done, total, message: `${done} / ${total}` });
@@ -115,8 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     else {
       for await (const batch of tickets.streamList(request.query, { batchSize: limit + 1, role: actor.role })) {
         selected.push(...batch);
-        if (selected.length > limit)
-          throw new UnrecoverableJobError(`A Word report holds at most ${limit} tickets; this selection has more`);
+        if (selected.length > limit) throw new UnrecoverableJobError(`A Word report holds at most ${limit} tickets; this selection has more`);
       }
     }
     const storage = exportTicketing(strapi, 'storage');
@@ -147,17 +131,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Stores the file under exports/…, keyed by the job (a retry overwrites), and records it. A
    * sheet comes as its temporary file and is streamed; a Word report is already bytes.
    */
-  async function store(
-    ctx: ImportJobContext<ExportJobData, never>,
-    content: Buffer | { path: string },
-    rows: number,
-  ): Promise<ExportResult> {
+  async function store(ctx: ImportJobContext<ExportJobData, never>, content: Buffer | { path: string }, rows: number): Promise<ExportResult> {
     const { request } = ctx.data;
     const ext = `.${request.format}`;
     const definition = await exportTicketing(strapi, 'ticket-types').definition(request.ticketType);
-    const stamp = wallClock(new Date())
-      .replace(/[-: ]/g, '')
-      .replace(/^(\d{8})/, '$1-');
+    const stamp = wallClock(new Date()).replace(/[-: ]/g, '').replace(/^(\d{8})/, '$1-');
     const filename = `${safeName(definition.name[request.locale])}-${request.ticketId ?? stamp}${ext}`;
     const storage = exportTicketing(strapi, 'storage');
     const size = Buffer.isBuffer(content) ? content.length : (await fs.stat(content.path)).size;
@@ -165,17 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const object: StoredObject = Buffer.isBuffer(content) ? await storage.put(key, content) : await storage.putFile(key, content.path);
     const fileExpiresAt = new Date(Date.now() + config().exportTtlDays * DAY_MS);
     const files = strapi.db.query(EXPORT_FILE_UID as never);
-    const data = {
-      jobId: ctx.id,
-      creatorId: ctx.creatorId,
-      format: request.format,
-      fileName: filename,
-      object,
-      rows,
-      bytes: size,
-      expiresAt: fileExpiresAt,
-      deletedAt: null,
-    };
+    const data = { jobId: ctx.id, creatorId: ctx.creatorId, format: request.format, fileName: filename, object, rows, bytes: size, expiresAt: fileExpiresAt, deletedAt: null };
     if (await files.findOne({ where: { jobId: ctx.id } })) await files.update({ where: { jobId: ctx.id }, data: data as never });
     else await files.create({ data: data as never });
     const url = await storage.signedUrl(object);
@@ -215,9 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     register() {
-      queuesService(strapi).registerQueue<ExportJobData, ExportResult, never>(EXPORT_QUEUE, runExport, {
-        attempts: config().exportAttempts,
-      });
+      queuesService(strapi).registerQueue<ExportJobData, ExportResult, never>(EXPORT_QUEUE, runExport, { attempts: config().exportAttempts });
       queuesService(strapi).registerQueue<Record<string, never>, { removed: number }, never>(
         EXPORT_CLEANUP_QUEUE,
         async () => ({ removed: await exportService(strapi, 'exports').cleanup() }),
