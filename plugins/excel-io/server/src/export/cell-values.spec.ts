@@ -48,7 +48,7 @@ describe('cellOf', () => {
     expect(meta('creator')).toEqual({ kind: 'text', text: '王工' });
     expect(meta('createdAt')).toMatchObject({ kind: 'moment', text: '2026-11-30 08:15:00' });
   });
-  it('a full wall clock (read by position) and a short one (read by pattern) give the same cells', () => {
+  it('a full wall clock is read by position, a short one by pattern; anything else stays text', () => {
     const full = (text: string, filter: 'day-range' | 'moment-range') => cellOf(fieldColumn(filter, () => text), ticket({ f: 1 }), 'zh-CN');
     expect(full('2026-02-09T23:59:07+08:00', 'moment-range')).toEqual({ kind: 'moment', date: new Date(Date.UTC(2026, 1, 9, 23, 59, 7)), withTime: true, text: '2026-02-09 23:59:07' });
     expect(full('2026-02-09 23:59:07', 'day-range')).toEqual({ kind: 'moment', date: new Date(Date.UTC(2026, 1, 9)), withTime: false, text: '2026-02-09' });

@@ -20,9 +20,9 @@ export const TEMPLATE_MAX_BYTES = 5 * 1024 * 1024;
 /**
  * Tickets per cursor fetch. An xlsx row leaves much short-lived garbage (exceljs' cells and
  * their XML), so V8 collects its young generation every few hundred rows, and a batch that
- * outlives a collection is copied, promoted and later collected again by a full GC: 50 rows
- * a fetch ran a 100,000-row export at about 20,000 rows/s and 250 MB peak where 250 rows ran
- * it at 13,000–16,000 and 310 MB. A CSV row leaves little garbage, and with small batches its
+ * outlives a collection is copied, promoted and later collected again by a full GC. On one
+ * 100,000-ticket database, 50 rows a fetch ran the export at 19,800–21,000 rows/s and 248–251 MB
+ * peak, 250 rows at 14,900–17,400 and 308–312 MB (excel-io README, Benchmark). A CSV row leaves little garbage, and with small batches its
  * writer waits on PostgreSQL instead.
  */
 export const EXPORT_BATCH_ROWS = { xlsx: 50, csv: 250 } as const;
