@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { Actor } from 'strapi-plugin-access';
 import type { FieldDefinition, FieldType, FormError, FormResult, Locale, ParseContext, StoredObject } from 'strapi-plugin-ticketing';
 
@@ -29,10 +30,12 @@ interface TicketingServices {
   };
   'ticket-bulk': {
     validateNew(input: unknown, source: TypeDefinition, locale: Locale, ctx: ParseContext): FormResult;
-    insertImported(
+    copyImported(
+      trx: Knex.Transaction,
       items: { row: number; form: Record<string, unknown> }[],
       ctx: { type: string; typeVersion: number; job: string; actor: ActorRef },
     ): Promise<{ row: number; documentId: string }[]>;
+    importedSoFar(job: string): Promise<{ created: number; lastRow: number }>;
     importedBy(job: string): Promise<{ row: number; documentId: string; form: Record<string, unknown> }[]>;
   };
   storage: {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { InvalidError } from 'strapi-plugin-access';
 import type { ExcelIoConfig } from '../config';
@@ -8,6 +9,7 @@ import { IMPORT_QUEUE } from '../constants';
 import { queuesService, UnrecoverableJobError, type ImportJobContext, type JobRecord } from '../clients/jobs-plugin';
 import { ticketingService, type ActorRef, type StoredObject } from '../clients/ticketing-plugin';
 import { WorkbookRefusedError } from '../reading/spreadsheet';
+import { rowsInThread } from '../reading/rows-in-thread';
 import { RowChecker } from '../rows/row-checker';
 import { skipKind } from '../rows/row-kind';
 import type { RecordedRow } from './import-rows';
@@ -44,7 +46,7 @@ export interface ImportCounts {
   skipped: number;
 }
 
-/** Saved after each batch: the last row done and the counts, so a resumed job continues there. */
+/** Saved after each batch (the job's record shows it); a resumed job starts where the database says (`resumeStep`). */
 export interface ImportStep {
   row: number;
   counts: ImportCounts;
@@ -55,6 +57,9 @@ export interface ImportResult {
   dryRun: boolean;
   counts: ImportCounts;
 }
+
+// rows checked between turns of the event loop (each turn moves the insert in flight on)
+const YIELD_EVERY_ROWS = 64;
 
 const zeroCounts = (): ImportCounts => ({ rows: 0, created: 0, valid: 0, rejected: 0, skipped: 0 });
 
@@ -85,14 +90,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
+  /**
+   * Where an attempt starts: after the last row the database holds for this job, with the counts
+   * it holds. Each batch commits its tickets and its other rows in one transaction, so the
+   * database is exact where a saved step may lag one committed batch behind (a crash between
+   * the commit and `saveStep`).
+   */
+  async function resumeStep(job: string, headerRow: number): Promise<ImportStep> {
+    const [tickets, recorded] = await Promise.all([ticketingService(strapi, 'ticket-bulk').importedSoFar(job), getService(strapi, 'import-rows').summary(job)]);
+    const counts: ImportCounts = { ...zeroCounts(), created: tickets.created, ...recorded.counts };
+    counts.rows = counts.created + counts.valid + counts.rejected + counts.skipped;
+    return { row: Math.max(headerRow, tickets.lastRow, recorded.lastRow), counts };
+  }
+
   async function processJob(ctx: ImportJobContext<ImportJobData, ImportStep>): Promise<ImportResult> {
     const data = ctx.data;
     const definition = await ticketingService(strapi, 'ticket-types').definition(data.ticketType, data.typeVersion);
     const checker = checkerFor(data, definition);
     const mapped = data.fields.flatMap((f, i) => (f === null ? [] : [i]));
-    const step: ImportStep = ctx.step ? { row: ctx.step.row, counts: { ...ctx.step.counts } } : { row: data.headerRow, counts: zeroCounts() };
     const bulk = ticketingService(strapi, 'ticket-bulk');
     const rows = getService(strapi, 'import-rows');
+    const step = await resumeStep(ctx.id, data.headerRow);
 
     // one batch written while the next is read and checked: reading and writing overlap
     let inflight: Promise<void> = Promise.resolve();
@@ -101,12 +119,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       inflight = (async () => {
         await previous;
         await ctx.throwIfCancelled();
-        if (data.dryRun) {
-          await rows.record(ctx.id, [...valid.map((v): RecordedRow => ({ row: v.row, verdict: 'valid', data: v.form })), ...other]);
-        } else {
-          await bulk.insertImported(valid, { type: data.ticketType, typeVersion: data.typeVersion, job: ctx.id, actor: data.actor });
-          await rows.record(ctx.id, other);
-        }
+        // a batch's tickets, audit entries and other rows commit together: resumeStep reads them back
+        await strapi.db.connection.transaction(async (trx) => {
+          if (data.dryRun) {
+            await rows.record(ctx.id, [...valid.map((v): RecordedRow => ({ row: v.row, verdict: 'valid', data: v.form })), ...other], trx);
+          } else {
+            await bulk.copyImported(trx, valid, { type: data.ticketType, typeVersion: data.typeVersion, job: ctx.id, actor: data.actor });
+            await rows.record(ctx.id, other, trx);
+          }
+        });
         const counts = step.counts;
         counts.rows += seen;
         counts[data.dryRun ? 'valid' : 'created'] += valid.length;
@@ -122,15 +143,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     const file = await download(ctx);
     try {
-      const spreadsheet = await getService(strapi, 'plans').open(file, data.fileName);
+      const sheetRows = rowsInThread({ path: file, fileName: data.fileName, sheet: data.sheet ?? '', after: step.row, limits: config() });
       let valid: { row: number; form: Record<string, unknown> }[] = [];
       let other: RecordedRow[] = [];
       let seen = 0;
       let lastRow = step.row;
-      for await (const row of spreadsheet.rows(data.sheet ?? '')) {
-        if (row.number <= step.row) continue;
+      for await (const row of sheetRows) {
         lastRow = row.number;
         seen += 1;
+        // checking is all CPU: let the batch being written get its turns on the event loop
+        if (seen % YIELD_EVERY_ROWS === 0) await setImmediate();
         const skip = skipKind(row.cells, mapped);
         if (skip) other.push({ row: row.number, verdict: 'skipped', errors: { kind: skip } });
         else {

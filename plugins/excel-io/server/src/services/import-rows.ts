@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { IMPORT_ROW_UID } from '../constants';
 import type { RowError } from '../rows/row-checker';
 
@@ -24,8 +25,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS "${UNIQUE_INDEX}" ON "${table()}" (job_id, "row")`);
     },
 
-    /** Records rows of job `job`; a row already recorded is kept as it is. */
-    async record(job: string, rows: RecordedRow[]) {
+    /** Records rows of job `job` (within `trx` when given); a row already recorded is kept as it is. */
+    async record(job: string, rows: RecordedRow[], trx?: Knex.Transaction) {
       if (!rows.length) return;
       const now = new Date();
       const values = rows.map((r) => ({
@@ -39,7 +40,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         updated_at: now,
         published_at: now,
       }));
-      await strapi.db.connection(table()).insert(values).onConflict(['job_id', 'row']).ignore();
+      await (trx ?? strapi.db.connection)(table()).insert(values).onConflict(['job_id', 'row']).ignore();
+    },
+
+    /** How many rows of job `job` are recorded, by verdict, and the last of them (0: none). */
+    async summary(job: string): Promise<{ counts: Record<RecordedRow['verdict'], number>; lastRow: number }> {
+      const groups: { verdict: RecordedRow['verdict']; n: string | number; last: string | number }[] = await strapi.db
+        .connection(table())
+        .where({ job_id: job })
+        .groupBy('verdict')
+        .select('verdict', strapi.db.connection.raw('count(*) AS n, max("row") AS last'));
+      const counts = { valid: 0, rejected: 0, skipped: 0 };
+      for (const g of groups) counts[g.verdict] = Number(g.n);
+      return { counts, lastRow: Math.max(0, ...groups.map((g) => Number(g.last))) };
     },
 
     /** Every recorded row of a job, in row order. */

@@ -4,6 +4,7 @@ import { newDocumentId } from '../utils/document-id';
 import { parseJsonColumn } from '../utils/json-column';
 import { AUDIT_LOG_UID } from '../constants';
 import { accessService, type AuditEntry } from 'strapi-plugin-access';
+import { copyField, copyInto, copyLine } from '../utils/copy-into';
 import { unnestInsert, type UnnestColumn } from '../utils/unnest-insert';
 
 /** An entry of the trail (the access plugin's shape: it hands this plugin its events to record). */
@@ -67,6 +68,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Appends entries within `trx`, so they commit or roll back with the change they describe. */
     async append(trx: Knex.Transaction, entries: AuditEntry[]) {
       if (entries.length) await unnestInsert(trx, table(), AUDIT_COLUMNS, this.rows(entries));
+    },
+
+    /** Appends many entries within `trx` with COPY (the bulk path: imports). */
+    async appendMany(trx: Knex.Transaction, entries: AuditEntry[]) {
+      const rows = this.rows(entries);
+      const lines = rows.map((row) => copyLine(AUDIT_COLUMNS.map((c) => copyField(row[c.name as keyof typeof row]))));
+      await copyInto(trx, table(), AUDIT_COLUMNS.map((c) => c.name), lines);
     },
 
     /** Appends entries in a transaction of their own (for changes that are not one write of ours). */

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { TICKET_UID } from '../constants';
 import { diffForms } from '../tickets/form-diff';
 import { INITIAL_STATE, type TicketState } from '../tickets/workflow';
@@ -6,6 +7,7 @@ import type { Actor } from 'strapi-plugin-access';
 import { newDocumentId } from '../utils/document-id';
 import { getService } from '../utils/get-service';
 import { unnestInsert, type UnnestColumn } from '../utils/unnest-insert';
+import { copyField, copyInto, copyLine } from '../utils/copy-into';
 import { FormValidator, type FormResult } from '../tickets/form-validator';
 import { unknownPhotoErrors } from '../photos/form-photos';
 import type { FormSource, Locale, ParseContext } from '../field-types';
@@ -23,7 +25,8 @@ const TICKET_COLUMNS: UnnestColumn[] = [
   { name: 'published_at', type: 'timestamp' },
 ];
 
-const IMPORTED_COLUMNS: UnnestColumn[] = [...TICKET_COLUMNS, { name: 'import_job', type: 'text' }, { name: 'import_row', type: 'integer' }];
+// the order of `copyImported`'s fields
+const IMPORTED_COLUMNS = [...TICKET_COLUMNS.map((c) => c.name), 'import_job', 'import_row'];
 const IMPORT_SOURCE_INDEX = 'ticketing_tickets_import_source';
 
 /** A validated row of an import for `insertImported`: its row number in the source file and its form. */
@@ -72,58 +75,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Inserts validated rows of import job `job`, each with an `import` audit entry, in one
-     * transaction. Idempotent per (job, row): a row already inserted by an earlier attempt is
-     * left alone and gets no second audit entry. Returns the rows inserted now with their tickets.
+     * Writes validated rows of import job `job`, each with an `import` audit entry, inside the
+     * caller's transaction `trx` with COPY (the bulk path: the import's speed is mostly this).
+     * A (job, row) already written breaks the unique index and fails the batch: a resumed job
+     * starts after `importedSoFar(job).lastRow`, so it never writes a row twice.
      */
-    async insertImported(
+    async copyImported(
+      trx: Knex.Transaction,
       items: ImportedTicket[],
       ctx: { type: string; typeVersion: number; job: string; actor: Actor },
     ): Promise<{ row: number; documentId: string }[]> {
       if (!items.length) return [];
       await ensureSourceIndex();
-      const now = new Date();
-      const rows = items.map((item) => ({
-        document_id: newDocumentId(),
-        type_key: ctx.type,
-        type_version: ctx.typeVersion,
-        state: INITIAL_STATE,
-        form_data: JSON.stringify(item.form),
-        version: 1,
-        creator_id: ctx.actor.userId,
-        created_at: now,
-        updated_at: now,
-        published_at: now,
-        import_job: ctx.job,
-        import_row: item.row,
-      }));
-      const byRow = new Map(items.map((item) => [item.row, item]));
-      return strapi.db.connection.transaction(async (trx) => {
-        const names = IMPORTED_COLUMNS.map((c) => `"${c.name}"`).join(', ');
-        const arrays = IMPORTED_COLUMNS.map((c) => `?::${c.type}[]`).join(', ');
-        const inserted = await trx.raw(
-          `INSERT INTO "${table()}" (${names}) SELECT * FROM unnest(${arrays})
-           ON CONFLICT (import_job, import_row) WHERE import_job IS NOT NULL DO NOTHING
-           RETURNING document_id, import_row`,
-          IMPORTED_COLUMNS.map((c) => rows.map((r) => (r as Record<string, unknown>)[c.name] ?? null)) as never[],
-        );
-        const created = (inserted.rows as { document_id: string; import_row: number }[]).map((r) => ({
-          row: r.import_row,
-          documentId: r.document_id,
-        }));
-        await audit().append(
-          trx,
-          created.map(({ row, documentId }) => ({
-            entityKind: 'ticket',
-            entityId: documentId,
-            action: 'import',
-            actor: ctx.actor,
-            diff: diffForms(null, byRow.get(row)?.form ?? null),
-            meta: { job: ctx.job, row },
-          })),
-        );
-        return created;
-      });
+      const now = copyField(new Date());
+      const fixed = [ctx.type, String(ctx.typeVersion), INITIAL_STATE].map(copyField);
+      const creator = copyField(ctx.actor.userId);
+      const job = copyField(ctx.job);
+      const created = items.map((item) => ({ row: item.row, documentId: newDocumentId() }));
+      const ticketLines = items.map((item, i) =>
+        copyLine([created[i].documentId, ...fixed, copyField(JSON.stringify(item.form)), '1', creator, now, now, now, job, String(item.row)]),
+      );
+      await copyInto(trx, table(), IMPORTED_COLUMNS, ticketLines);
+      await audit().appendMany(
+        trx,
+        items.map((item, i) => ({
+          entityKind: 'ticket',
+          entityId: created[i].documentId,
+          action: 'import',
+          actor: ctx.actor,
+          diff: diffForms(null, item.form),
+          meta: { job: ctx.job, row: item.row },
+        })),
+      );
+      return created;
+    },
+
+    /** How far import job `job` got: the tickets it created and the last row they came from (0: none). */
+    async importedSoFar(job: string): Promise<{ created: number; lastRow: number }> {
+      const [row] = await strapi.db
+        .connection(table())
+        .where({ import_job: job })
+        .select(strapi.db.connection.raw('count(*) AS created, coalesce(max(import_row), 0) AS last_row'));
+      return { created: Number(row.created), lastRow: Number(row.last_row) };
     },
 
     /** The tickets import job `job` created, by row: what its report shows as created. */
