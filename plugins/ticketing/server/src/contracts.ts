@@ -19,3 +19,4 @@ export type { GpsPosition, PhotoView } from './photos/photo-view';
 export type { StoredPhoto } from './photos/stored-photo';
 export type { StoredObject } from './photos/photo-storage';
 export type { FormError, FormResult } from './tickets/form-validator';
+export type { ImportContext, ImportedTicket, PreparedImport } from './services/ticket-bulk';

@@ -1,9 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Actor } from 'strapi-plugin-access';
-import type { FieldDefinition, FieldType, FormError, FormResult, Locale, ParseContext, StoredObject } from 'strapi-plugin-ticketing';
+import type {
+  FieldDefinition,
+  FieldType,
+  FormError,
+  FormResult,
+  ImportContext,
+  ImportedTicket,
+  Locale,
+  ParseContext,
+  PreparedImport,
+  StoredObject,
+} from 'strapi-plugin-ticketing';
 
-export type { FieldDefinition, FieldType, FormError, FormResult, Locale, ParseContext, StoredObject };
+export type { FieldDefinition, FieldType, FormError, FormResult, Locale, ParseContext, PreparedImport, StoredObject };
 
 /** A ticket type's fields at one version, as the ticketing plugin hands them out. */
 export interface TypeDefinition {
@@ -30,11 +41,8 @@ interface TicketingServices {
   };
   'ticket-bulk': {
     validateNew(input: unknown, source: TypeDefinition, locale: Locale, ctx: ParseContext): FormResult;
-    copyImported(
-      trx: Knex.Transaction,
-      items: { row: number; form: Record<string, unknown> }[],
-      ctx: { type: string; typeVersion: number; job: string; actor: ActorRef },
-    ): Promise<{ row: number; documentId: string }[]>;
+    importPreparer(ctx: ImportContext): (item: ImportedTicket) => PreparedImport;
+    copyImported(trx: Knex.Transaction, items: PreparedImport[]): Promise<void>;
     importedSoFar(job: string): Promise<{ created: number; lastRow: number }>;
     importedBy(job: string): Promise<{ row: number; documentId: string; form: Record<string, unknown> }[]>;
   };

@@ -7,7 +7,7 @@ import { InvalidError } from 'strapi-plugin-access';
 import type { ExcelIoConfig } from '../config';
 import { IMPORT_QUEUE } from '../constants';
 import { queuesService, UnrecoverableJobError, type ImportJobContext, type JobRecord } from '../clients/jobs-plugin';
-import { ticketingService, type ActorRef, type StoredObject } from '../clients/ticketing-plugin';
+import { ticketingService, type ActorRef, type PreparedImport, type StoredObject } from '../clients/ticketing-plugin';
 import { WorkbookRefusedError } from '../reading/spreadsheet';
 import { rowsInThread } from '../reading/rows-in-thread';
 import { RowChecker } from '../rows/row-checker';
@@ -61,6 +61,13 @@ export interface ImportResult {
 // rows checked between turns of the event loop (each turn moves the insert in flight on)
 const YIELD_EVERY_ROWS = 64;
 
+/** A batch's valid rows: as checked (a dry run records them) or made ready to write (a real run). */
+interface ValidRows {
+  checked: { row: number; form: Record<string, unknown> }[];
+  prepared: PreparedImport[];
+}
+const noValidRows = (): ValidRows => ({ checked: [], prepared: [] });
+
 const zeroCounts = (): ImportCounts => ({ rows: 0, created: 0, valid: 0, rejected: 0, skipped: 0 });
 
 /** Import jobs on the `import` queue: the processor that reads a stored file and writes its tickets. */
@@ -97,7 +104,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * the commit and `saveStep`).
    */
   async function resumeStep(job: string, headerRow: number): Promise<ImportStep> {
-    const [tickets, recorded] = await Promise.all([ticketingService(strapi, 'ticket-bulk').importedSoFar(job), getService(strapi, 'import-rows').summary(job)]);
+    const [tickets, recorded] = await Promise.all([
+      ticketingService(strapi, 'ticket-bulk').importedSoFar(job),
+      getService(strapi, 'import-rows').summary(job),
+    ]);
     const counts: ImportCounts = { ...zeroCounts(), created: tickets.created, ...recorded.counts };
     counts.rows = counts.created + counts.valid + counts.rejected + counts.skipped;
     return { row: Math.max(headerRow, tickets.lastRow, recorded.lastRow), counts };
@@ -114,23 +124,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     // one batch written while the next is read and checked: reading and writing overlap
     let inflight: Promise<void> = Promise.resolve();
-    const flush = (valid: { row: number; form: Record<string, unknown> }[], other: RecordedRow[], lastRow: number, seen: number) => {
+    const prepare = bulk.importPreparer({ type: data.ticketType, typeVersion: data.typeVersion, job: ctx.id, actor: data.actor });
+    const flush = (valid: ValidRows, other: RecordedRow[], lastRow: number, seen: number) => {
       const previous = inflight;
       inflight = (async () => {
         await previous;
         await ctx.throwIfCancelled();
         // a batch's tickets, audit entries and other rows commit together: resumeStep reads them back
         await strapi.db.connection.transaction(async (trx) => {
-          if (data.dryRun) {
-            await rows.record(ctx.id, [...valid.map((v): RecordedRow => ({ row: v.row, verdict: 'valid', data: v.form })), ...other], trx);
-          } else {
-            await bulk.copyImported(trx, valid, { type: data.ticketType, typeVersion: data.typeVersion, job: ctx.id, actor: data.actor });
-            await rows.record(ctx.id, other, trx);
-          }
+          await bulk.copyImported(trx, valid.prepared);
+          await rows.record(ctx.id, [...valid.checked.map((v): RecordedRow => ({ row: v.row, verdict: 'valid', data: v.form })), ...other], trx);
         });
         const counts = step.counts;
         counts.rows += seen;
-        counts[data.dryRun ? 'valid' : 'created'] += valid.length;
+        counts.valid += valid.checked.length;
+        counts.created += valid.prepared.length;
         counts.rejected += other.filter((r) => r.verdict === 'rejected').length;
         counts.skipped += other.filter((r) => r.verdict === 'skipped').length;
         step.row = lastRow;
@@ -144,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const file = await download(ctx);
     try {
       const sheetRows = rowsInThread({ path: file, fileName: data.fileName, sheet: data.sheet ?? '', after: step.row, limits: config() });
-      let valid: { row: number; form: Record<string, unknown> }[] = [];
+      let valid = noValidRows();
       let other: RecordedRow[] = [];
       let seen = 0;
       let lastRow = step.row;
@@ -157,13 +165,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (skip) other.push({ row: row.number, verdict: 'skipped', errors: { kind: skip } });
         else {
           const verdict = checker.check(row.cells);
-          if (verdict.ok) valid.push({ row: row.number, form: verdict.form });
+          // a dry run records its valid rows; a real run writes them, made ready here
+          if (verdict.ok && data.dryRun) valid.checked.push({ row: row.number, form: verdict.form });
+          else if (verdict.ok) valid.prepared.push(prepare({ row: row.number, form: verdict.form }));
           else other.push({ row: row.number, verdict: 'rejected', errors: verdict.errors, data: verdict.data });
         }
         if (seen >= config().batchSize) {
           await inflight;
           flush(valid, other, lastRow, seen);
-          valid = [];
+          valid = noValidRows();
           other = [];
           seen = 0;
         }

@@ -70,10 +70,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (entries.length) await unnestInsert(trx, table(), AUDIT_COLUMNS, this.rows(entries));
     },
 
-    /** Appends many entries within `trx` with COPY (the bulk path: imports). */
-    async appendMany(trx: Knex.Transaction, entries: AuditEntry[]) {
-      const rows = this.rows(entries);
-      const lines = rows.map((row) => copyLine(AUDIT_COLUMNS.map((c) => copyField(row[c.name as keyof typeof row]))));
+    /** An entry as one line of COPY text, for writers that gather many (`appendCopied`). */
+    copyLine(entry: AuditEntry, now: Date): Buffer {
+      const [row] = this.rows([entry], now);
+      return copyLine(AUDIT_COLUMNS.map((c) => copyField(row[c.name as keyof typeof row])));
+    },
+
+    /** Appends entries made into lines by `copyLine`, within `trx`, with COPY (the bulk path: imports). */
+    async appendCopied(trx: Knex.Transaction, lines: Buffer[]) {
       await copyInto(trx, table(), AUDIT_COLUMNS.map((c) => c.name), lines);
     },
 

@@ -35,6 +35,22 @@ export interface ImportedTicket {
   form: Record<string, unknown>;
 }
 
+/** Whose rows an import writes: its ticket type, its job and the actor it records. */
+export interface ImportContext {
+  type: string;
+  typeVersion: number;
+  job: string;
+  actor: Actor;
+}
+
+/** A validated import row made ready to write: its ticket and its audit entry as COPY lines. */
+export interface PreparedImport {
+  row: number;
+  documentId: string;
+  ticket: Buffer;
+  audit: Buffer;
+}
+
 /** A validated ticket for `insertMany`. */
 export interface BulkTicket {
   type: string;
@@ -75,39 +91,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Writes validated rows of import job `job`, each with an `import` audit entry, inside the
-     * caller's transaction `trx` with COPY (the bulk path: the import's speed is mostly this).
-     * A (job, row) already written breaks the unique index and fails the batch: a resumed job
-     * starts after `importedSoFar(job).lastRow`, so it never writes a row twice.
+     * A writer of import job `job`'s rows: each validated row becomes its ticket and its
+     * `import` audit entry as COPY lines as soon as it is checked, so a batch waiting for its
+     * turn holds bytes, not forms, and `copyImported` only sends them.
      */
-    async copyImported(
-      trx: Knex.Transaction,
-      items: ImportedTicket[],
-      ctx: { type: string; typeVersion: number; job: string; actor: Actor },
-    ): Promise<{ row: number; documentId: string }[]> {
-      if (!items.length) return [];
-      await ensureSourceIndex();
-      const now = copyField(new Date());
+    importPreparer(ctx: ImportContext): (item: ImportedTicket) => PreparedImport {
       const fixed = [ctx.type, String(ctx.typeVersion), INITIAL_STATE].map(copyField);
       const creator = copyField(ctx.actor.userId);
       const job = copyField(ctx.job);
-      const created = items.map((item) => ({ row: item.row, documentId: newDocumentId() }));
-      const ticketLines = items.map((item, i) =>
-        copyLine([created[i].documentId, ...fixed, copyField(JSON.stringify(item.form)), '1', creator, now, now, now, job, String(item.row)]),
-      );
-      await copyInto(trx, table(), IMPORTED_COLUMNS, ticketLines);
-      await audit().appendMany(
-        trx,
-        items.map((item, i) => ({
-          entityKind: 'ticket',
-          entityId: created[i].documentId,
-          action: 'import',
-          actor: ctx.actor,
-          diff: diffForms(null, item.form),
-          meta: { job: ctx.job, row: item.row },
-        })),
-      );
-      return created;
+      return (item) => {
+        const documentId = newDocumentId();
+        // one clock reading per row costs nothing; its text is made once per millisecond (pgTimestamp)
+        const now = new Date();
+        const stamp = copyField(now);
+        const ticket = copyLine([documentId, ...fixed, copyField(JSON.stringify(item.form)), '1', creator, stamp, stamp, stamp, job, String(item.row)]);
+        const entry = audit().copyLine(
+          { entityKind: 'ticket', entityId: documentId, action: 'import', actor: ctx.actor, diff: diffForms(null, item.form), meta: { job: ctx.job, row: item.row } },
+          now,
+        );
+        return { row: item.row, documentId, ticket, audit: entry };
+      };
+    },
+
+    /**
+     * Writes prepared rows (`importPreparer`) with their audit entries inside the caller's
+     * transaction `trx`, with COPY. A (job, row) already written breaks the unique index and
+     * fails the batch: a resumed job starts after `importedSoFar(job).lastRow`, so it never
+     * writes a row twice.
+     */
+    async copyImported(trx: Knex.Transaction, items: PreparedImport[]): Promise<void> {
+      if (!items.length) return;
+      await ensureSourceIndex();
+      await copyInto(trx, table(), IMPORTED_COLUMNS, items.map((item) => item.ticket));
+      await audit().appendCopied(trx, items.map((item) => item.audit));
     },
 
     /** How far import job `job` got: the tickets it created and the last row they came from (0: none). */

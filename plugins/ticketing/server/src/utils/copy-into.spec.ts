@@ -16,7 +16,7 @@ describe('COPY text format', () => {
   });
 
   it('joins fields with tabs and ends the line', () => {
-    expect(copyLine(['a', '\\N', '3'])).toBe('a\t\\N\t3\n');
+    expect(copyLine(['a', '\\N', '站']).toString('utf8')).toBe('a\t\\N\t站\n');
   });
 
   it('writes a Date as the local wall clock with its offset, naming the same instant', () => {
