@@ -158,7 +158,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'excel-io': {
     config: {
       maxBytes: env.int('IMPORT_MAX_BYTES', 50 * 1024 * 1024),
-      batchSize: env.int('IMPORT_BATCH_SIZE', 2000),
+      batchSize: env.int('IMPORT_BATCH_SIZE', 4000),
       maxRows: env.int('IMPORT_MAX_ROWS', 1_000_000),
       maxColumns: env.int('IMPORT_MAX_COLUMNS', 500),
       attempts: env.int('IMPORT_JOB_ATTEMPTS', 3),

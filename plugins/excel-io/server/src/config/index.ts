@@ -29,7 +29,7 @@ export interface ExcelIoConfig {
 export default {
   default: {
     maxBytes: 50 * 1024 * 1024,
-    batchSize: 2000,
+    batchSize: 4000,
     maxRows: 1_000_000,
     maxColumns: 500,
     maxEntries: 2000,

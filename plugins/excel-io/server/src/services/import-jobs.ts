@@ -58,6 +58,9 @@ export interface ImportResult {
   counts: ImportCounts;
 }
 
+// batches written or waiting to be while the next is checked: checking and PostgreSQL's
+// writing vary batch to batch, and a second batch in hand keeps PostgreSQL from waiting
+const WRITES_WAITING = 2;
 // rows checked between turns of the event loop (each turn moves the insert in flight on)
 const YIELD_EVERY_ROWS = 64;
 
@@ -122,8 +125,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = getService(strapi, 'import-rows');
     const step = await resumeStep(ctx.id, data.headerRow);
 
-    // one batch written while the next is read and checked: reading and writing overlap
+    // batches are written one after another, in order (each flush awaits the one before), while
+    // the next are read and checked; up to WRITES_WAITING of them may be queued
     let inflight: Promise<void> = Promise.resolve();
+    const queued: Promise<void>[] = [];
     const prepare = bulk.importPreparer({ type: data.ticketType, typeVersion: data.typeVersion, job: ctx.id, actor: data.actor });
     const flush = (valid: ValidRows, other: RecordedRow[], lastRow: number, seen: number) => {
       const previous = inflight;
@@ -171,8 +176,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           else other.push({ row: row.number, verdict: 'rejected', errors: verdict.errors, data: verdict.data });
         }
         if (seen >= config().batchSize) {
-          await inflight;
+          while (queued.length >= WRITES_WAITING) await queued.shift();
           flush(valid, other, lastRow, seen);
+          queued.push(inflight);
           valid = noValidRows();
           other = [];
           seen = 0;
