@@ -29,7 +29,7 @@ const TICKET_COLUMNS: UnnestColumn[] = [
 const IMPORTED_COLUMNS = [...TICKET_COLUMNS.map((c) => c.name), 'import_job', 'import_row'];
 const IMPORT_SOURCE_INDEX = 'ticketing_tickets_import_source';
 
-/** A validated row of an import for `insertImported`: its row number in the source file and its form. */
+/** A validated row of an import for `importPreparer`: its row number in the source file and its form. */
 export interface ImportedTicket {
   row: number;
   form: Record<string, unknown>;
@@ -45,8 +45,6 @@ export interface ImportContext {
 
 /** A validated import row made ready to write: its ticket and its audit entry as COPY lines. */
 export interface PreparedImport {
-  row: number;
-  documentId: string;
   ticket: Buffer;
   audit: Buffer;
 }
@@ -61,8 +59,8 @@ export interface BulkTicket {
 }
 
 /**
- * The bulk path for tickets (demo data, imports): validated rows written with their audit
- * entries in multi-row statements.
+ * The bulk path for tickets: validated rows written with their audit entries in multi-row
+ * statements (demo data) or with COPY (imports).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(TICKET_UID).tableName;
@@ -99,17 +97,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const fixed = [ctx.type, String(ctx.typeVersion), INITIAL_STATE].map(copyField);
       const creator = copyField(ctx.actor.userId);
       const job = copyField(ctx.job);
+      const auditLog = audit();
       return (item) => {
         const documentId = newDocumentId();
         // one clock reading per row costs nothing; its text is made once per millisecond (pgTimestamp)
         const now = new Date();
         const stamp = copyField(now);
         const ticket = copyLine([documentId, ...fixed, copyField(JSON.stringify(item.form)), '1', creator, stamp, stamp, stamp, job, String(item.row)]);
-        const entry = audit().copyLine(
+        const entry = auditLog.copyLine(
           { entityKind: 'ticket', entityId: documentId, action: 'import', actor: ctx.actor, diff: diffForms(null, item.form), meta: { job: ctx.job, row: item.row } },
           now,
         );
-        return { row: item.row, documentId, ticket, audit: entry };
+        return { ticket, audit: entry };
       };
     },
 
