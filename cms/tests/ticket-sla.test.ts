@@ -91,6 +91,31 @@ describe('SLA timers', () => {
     );
   });
 
+  it('lists tickets that never moved without reading the audit trail; moved ones with their clocks from it', async () => {
+    const fresh = await create('critical');
+    const statements: string[] = [];
+    const record = (query: { sql: string }) => statements.push(query.sql);
+    const page = async (query: Record<string, string>) => {
+      statements.length = 0;
+      const res = await api().get('/api/ticketing/tickets').query({ type: 'bs-fault', ...query }).set(auth(tokens.viewer));
+      expect(res.status).toBe(200);
+      return res.body.data as { documentId: string; sla: { response: { running: boolean } } }[];
+    };
+    app.strapi.db.connection.on('query', record);
+    try {
+      const drafts = await page({ status: 'draft', pageSize: '1' });
+      expect(drafts.map((t) => t.documentId)).toEqual([fresh]);
+      expect(drafts[0].sla.response.running).toBe(false);
+      expect(statements.filter((sql) => sql.includes('ticketing_audit_logs'))).toEqual([]);
+      const moved = await page({ status: 'submitted' });
+      expect(moved.map((t) => t.documentId)).toContain(calm);
+      expect(moved.find((t) => t.documentId === calm)?.sla.response.running).toBe(true);
+      expect(statements.some((sql) => sql.includes('ticketing_audit_logs'))).toBe(true);
+    } finally {
+      app.strapi.db.connection.off('query', record);
+    }
+  });
+
   it('stops the response clock at the start of work; the resolution clock keeps running', async () => {
     const working = await move(urgent, 'in_progress');
     expect(working.sla.response).toMatchObject({ running: false, state: 'breached', dueAt: null });

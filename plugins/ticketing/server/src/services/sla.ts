@@ -46,13 +46,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const format = (at: number | null) => (at === null ? null : (accessService(strapi, 'timestamps').format(new Date(at)) as string));
   let timer: NodeJS.Timeout | undefined;
 
-  /** Each ticket's state changes, oldest first: its creation in draft, then its transitions. */
+  /**
+   * Each ticket's state changes, oldest first: its creation in draft, then its transitions.
+   * Every transition raises the version, so a ticket still at version 1 has none to read (a
+   * page of new tickets, the common case, costs no query).
+   */
   async function changesOf(rows: Row[], db: Knex = strapi.db.connection): Promise<Map<string, StateChange[]>> {
     const changes = new Map(rows.map((r) => [r.document_id, [{ at: ms(r.created_at), to: 'draft' as TicketState }]]));
-    if (!rows.length) return changes;
+    const moved = rows.filter((r) => r.version !== 1).map((r) => r.document_id);
+    if (!moved.length) return changes;
     const entries = await db(audit().table())
       .where({ entity_kind: 'ticket', action: 'transition' })
-      .whereIn('entity_id', [...changes.keys()])
+      .whereIn('entity_id', moved)
       .orderBy([{ column: 'created_at' }, { column: 'id' }])
       .select('entity_id', 'diff', 'created_at');
     for (const e of entries as { entity_id: string; diff: unknown; created_at: Date }[]) {

@@ -52,6 +52,8 @@ export interface ListedTicket {
 const STREAM_BATCH = 250;
 // what `listedRows` reads, not `*`: with every column an export parsed five timestamps a row and used two
 const LISTED_COLUMNS = ['document_id', 'type_key', 'type_version', 'state', 'form_data', 'photos', 'creator_id', 'created_at', 'updated_at'] as const;
+/** What a list page presents (`present`, its SLA clocks): a page reads no more. */
+const PAGE_COLUMNS = [...LISTED_COLUMNS, 'version', 'assignee_id'] as const;
 
 /** Tickets: validated, versioned, state-machined and audited writes; filtered lists. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -331,7 +333,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async listQueries(query: Record<string, unknown>, role: string | null = null, userId: number | null = null) {
       const parsed = await this.parseList(query, role, userId);
       if (parsed.near && parsed.near.radius === undefined) parsed.near.within = await nearWindow(strapi.db.connection, table(), parsed);
-      return { parsed, ...buildListQueries(strapi.db.connection, table(), parsed, config().countLimit) };
+      return { parsed, ...buildListQueries(strapi.db.connection, table(), parsed, config().countLimit, PAGE_COLUMNS) };
     },
 
     /** How many tickets a list query matches, exactly (`page`/`pageSize` are ignored). */

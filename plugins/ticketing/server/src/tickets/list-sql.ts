@@ -77,8 +77,8 @@ export function buildListRows(db: Knex, table: string, query: ListQuery, columns
  * answer a count alone, so an exact count of a filter matching 125,000 of 1M tickets reads
  * every one of those rows (over a second); the caller reports a capped total as a lower bound.
  */
-export function buildListQueries(db: Knex, table: string, query: ListQuery, countLimit = 0) {
-  const rows = buildListRows(db, table, query);
+export function buildListQueries(db: Knex, table: string, query: ListQuery, countLimit = 0, columns: readonly string[] = ['*']) {
+  const rows = buildListRows(db, table, query, columns);
   rows.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
   const matches = db(table);
   applyWhere(matches, query);
