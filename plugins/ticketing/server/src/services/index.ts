@@ -2,6 +2,7 @@ import audit from './audit';
 import autoAssign from './auto-assign';
 import demo from './demo';
 import fieldAccess from './field-access';
+import fieldStatistics from './field-statistics';
 import fieldTypes from './field-types';
 import photos from './photos';
 import seed from './seed';
@@ -22,6 +23,7 @@ export default {
   'auto-assign': autoAssign,
   demo,
   'field-access': fieldAccess,
+  'field-statistics': fieldStatistics,
   'field-types': fieldTypes,
   photos,
   seed,

@@ -15,6 +15,9 @@ function indexName(...parts: string[]): string {
   return `${name.slice(0, 54)}_${hash.toString(36)}`;
 }
 
+/** The extended statistics on a field's expression (the planner's count of its distinct values). */
+export const fieldStatisticsName = (fieldKey: string, kind: Pick<ValueKind, 'name'>) => indexName('st', fieldKey, kind.name);
+
 /**
  * The index statements for tickets, all `IF NOT EXISTS` (run at every bootstrap; Strapi
  * runs migrations before its schema sync, so a migration cannot index a fresh table):
@@ -50,7 +53,7 @@ export function ticketIndexStatements(
       if (!kind?.indexed) continue;
       // (an enum filter matching a third of 1M tickets got a bitmap scan of all of them, 0.7 s, without)
       if (kind.statistics) {
-        statements.push(`CREATE STATISTICS IF NOT EXISTS ${indexName('st', field.key, kind.name)} ON (${fieldExpression(field.key, kind)}) FROM ${tickets}`);
+        statements.push(`CREATE STATISTICS IF NOT EXISTS ${fieldStatisticsName(field.key, kind)} ON (${fieldExpression(field.key, kind)}) FROM ${tickets}`);
       }
       statements.push(
         `CREATE INDEX IF NOT EXISTS ${indexName(type.key, field.key)} ON ${tickets} ` +

@@ -3,6 +3,7 @@ import type audit from '../services/audit';
 import type autoAssign from '../services/auto-assign';
 import type demo from '../services/demo';
 import type fieldAccess from '../services/field-access';
+import type fieldStatistics from '../services/field-statistics';
 import type fieldTypes from '../services/field-types';
 import type photos from '../services/photos';
 import type seed from '../services/seed';
@@ -22,6 +23,7 @@ interface Services {
   'auto-assign': ReturnType<typeof autoAssign>;
   demo: ReturnType<typeof demo>;
   'field-access': ReturnType<typeof fieldAccess>;
+  'field-statistics': ReturnType<typeof fieldStatistics>;
   'field-types': ReturnType<typeof fieldTypes>;
   photos: ReturnType<typeof photos>;
   seed: ReturnType<typeof seed>;
