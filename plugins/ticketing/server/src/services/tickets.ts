@@ -424,7 +424,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A page of tickets with the total. */
     async list(query: Record<string, unknown>, actor: Actor) {
       const { parsed, rows, count } = await this.listQueries(query, actor.role, actor.userId);
-      const [page, counts] = await Promise.all([rows, count as unknown as Promise<{ total: string }[]>]);
+      const [read, counts] = await Promise.all([rows, count as unknown as Promise<{ total: string }[]>]);
+      // parsed once here: the SLA clocks and `present` both read the form
+      const page = read.map((r: Row & { distance_m?: number }) => ({ ...r, form_data: parseJsonColumn(r.form_data) }));
       const [creators, hidden, slas] = await Promise.all([
         this.usernames(page.flatMap((r: Row) => [r.creator_id, r.assignee_id ?? null])),
         fieldAccess().unreadableByType(page.map((r: Row) => r.type_key), actor.role),
