@@ -192,6 +192,9 @@ describe('tickets list: filters, sort, pagination, plans', () => {
     const generic = await genericPlan(pciQuery);
     expect(generic.page).toMatch(/"Index Name":"tkt_bs_fault_pci"/);
     expect(generic.count).toMatch(/"Index Name":"tkt_bs_fault_pci"/);
+    const newest = await genericPlan({ type: 'bs-fault' });
+    expect(newest.page).toMatch(/"Index Name":"tkt_(type_)?created"/);
+    expect(newest.page).not.toMatch(/"Node Type":"(Sort|Seq Scan)"/);
     // past PostgreSQL's five plans per value, whatever it keeps answers every value right
     for (let i = 0; i < 8; i++) {
       const value = [387, 5][i % 2];

@@ -335,7 +335,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The page and count queries a list request runs (also what tests EXPLAIN); 400 on a bad
      * query. Where one plan fits every value of the filters they are prepared statements:
-     * planning them (the table's many partial indexes and statistics) cost as much as running them.
+     * planning the page query (the table's many partial indexes and statistics) took longer than running it.
      */
     async listQueries(query: Record<string, unknown>, role: string | null = null, userId: number | null = null) {
       const parsed = await this.parseList(query, role, userId);

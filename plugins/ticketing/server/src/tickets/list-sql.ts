@@ -76,15 +76,17 @@ export function buildListRows(db: Knex, table: string, query: ListQuery, columns
  * `countLimit` the count stops after that many + 1 matches: an expression index cannot
  * answer a count alone, so an exact count of a filter matching 125,000 of 1M tickets reads
  * every one of those rows (over a second); the caller reports a capped total as a lower bound.
+ * The page size and the cap are written into the SQL, not bound: the generic plan of a prepared
+ * list statement would not know them (the planner then assumes a tenth of the matches is wanted).
  */
 export function buildListQueries(db: Knex, table: string, query: ListQuery, countLimit = 0, columns: readonly string[] = ['*']) {
   const rows = buildListRows(db, table, query, columns);
-  rows.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  rows.limit(query.pageSize, { skipBinding: true }).offset((query.page - 1) * query.pageSize);
   const matches = db(table);
   applyWhere(matches, query);
   const count =
     countLimit > 0
-      ? db.count({ total: '*' }).from(matches.select(db.raw('1')).limit(countLimit + 1).as('capped'))
+      ? db.count({ total: '*' }).from(matches.select(db.raw('1')).limit(countLimit + 1, { skipBinding: true }).as('capped'))
       : matches.count({ total: '*' });
   return { rows, count };
 }

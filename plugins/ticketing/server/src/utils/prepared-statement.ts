@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 
 /** At most this many statement shapes are named: each pooled connection keeps a plan per name. */
-export const MAX_NAMED_STATEMENTS = 256;
+export const MAX_NAMED_STATEMENTS = 128;
 
 const named = new Set<string>();
 
