@@ -35,6 +35,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Distinct values of the statistics object `name`'s expression; undefined until read. */
     distinctValues(name: string): number | undefined {
       if (Date.now() - readAt > FRESH_MS && !reading) {
+        // a failed reading is not retried on every request, only once it is stale again
+        readAt = Date.now();
         this.refresh().catch((error: Error) => strapi.log.warn(`ticketing: reading the field statistics failed: ${error.message}`));
       }
       return distinct.get(name);
